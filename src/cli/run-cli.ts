@@ -1,0 +1,50 @@
+import { ValidationError } from '../core/validation-error.ts';
+import { assessCommand } from './assess-command.ts';
+import { signalsCommand } from './signals-command.ts';
+import { UsageError, UserError } from './user-error.ts';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const HELP = `churn-signals: churn-risk signals for CRM accounts
+
+Usage:
+  churn-signals assess <bundle.json> [--now <ISO date>] [--config <file>] [--format json|text]
+      Assess one HubSpot account bundle and print the score, level, reasons with evidence, summary and tasks.
+  churn-signals signals [--format text|json]
+      List every signal: id, title, default weight, seed source.
+  churn-signals help
+`;
+
+/** Exit codes: 0 ok, 1 invalid input (bundle, config), 2 wrong usage. A user's mistake never prints a stack trace. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'assess':
+        return await assessCommand(rest, io);
+      case 'signals':
+        return signalsCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`churn-signals: ${error.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (error instanceof UserError || error instanceof ValidationError) {
+      io.err(`churn-signals: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

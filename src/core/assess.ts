@@ -1,0 +1,62 @@
+import type { Assessment, Reason } from './assessment.ts';
+import { evaluateSignal } from './evaluate-signal.ts';
+import { planTasks } from './plan-tasks.ts';
+import { levelOf, roundPoints, scoreBefore, trendOf } from './score.ts';
+import type { Snapshot } from './snapshot.ts';
+import { summarize } from './summarize.ts';
+import type { EngineConfig } from './tenant-config.ts';
+import { type Instant, isoDateTime } from './time.ts';
+
+/**
+ * DESIGN §3: the score is the capped sum of the fired signals' points (weight × strength); the explanation is the
+ * computation. Pure and deterministic: same snapshot, config and `now`, same assessment.
+ */
+export function assess(snapshot: Snapshot, config: EngineConfig, now: Instant): Assessment {
+  const tenant = { competitors: config.competitors };
+  const reasons: Reason[] = [];
+  for (const signal of config.signals) {
+    if (!signal.enabled || signal.weight <= 0) continue;
+    const finding = evaluateSignal(
+      signal.definition,
+      snapshot,
+      { thresholds: signal.thresholds, tenant, quietMonths: config.quietMonths },
+      now,
+    );
+    if (!finding) continue;
+    const points = roundPoints(signal.weight * finding.strength);
+    if (points <= 0) continue;
+    reasons.push({
+      id: signal.definition.id,
+      title: signal.definition.title,
+      points,
+      strength: Math.round(finding.strength * 1000) / 1000,
+      weight: signal.weight,
+      headline: finding.headline,
+      evidence: finding.evidence,
+      playbook: signal.definition.playbook,
+    });
+  }
+  reasons.sort((a, b) => b.points - a.points || (a.id < b.id ? -1 : 1));
+
+  let total = 0;
+  for (const r of reasons) total += r.points;
+  const score = Math.min(100, Math.round(total));
+  const level = levelOf(score, config.levels);
+  const previousScore = scoreBefore(snapshot.scoreHistory, now, config.trend.lookbackDays);
+
+  return {
+    crm: snapshot.crm,
+    tenantId: snapshot.tenantId,
+    accountId: snapshot.account.id,
+    accountName: snapshot.account.name,
+    score,
+    level,
+    trend: trendOf(score, previousScore, config.trend.tolerance),
+    previousScore,
+    topReason: reasons[0]?.id ?? null,
+    reasons,
+    summary: summarize(reasons),
+    tasks: planTasks(snapshot, reasons, level, score, config, now),
+    assessedAt: isoDateTime(now),
+  };
+}
