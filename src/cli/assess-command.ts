@@ -7,6 +7,7 @@ import { resolveConfig } from '../core/tenant-config.ts';
 import { SIGNALS } from '../signals/index.ts';
 import { formatAssessmentText } from './format-assessment-text.ts';
 import { parseCliArgs } from './parse-cli-args.ts';
+import { parseNow } from './parse-now.ts';
 import { readJsonFile } from './read-json-file.ts';
 import type { Io } from './run-cli.ts';
 import { UsageError } from './user-error.ts';
@@ -34,11 +35,4 @@ export async function assessCommand(argv: readonly string[], io: Io): Promise<nu
   const assessment = withRecordUrls(assess(toSnapshot(bundle, config.mappings), config, now), bundle.portalId);
   io.out(values.format === 'text' ? formatAssessmentText(assessment) : `${JSON.stringify(assessment, null, 2)}\n`);
   return 0;
-}
-
-function parseNow(text: string): number {
-  // A full date or date-time only: Date.parse also accepts "2026" or "Nov 5", which would silently mean something else.
-  const at = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) ? Date.parse(text) : NaN;
-  if (Number.isNaN(at)) throw new UsageError(`--now expects an ISO date such as 2026-11-15 or 2026-11-15T12:00:00Z, got "${text}"`);
-  return at;
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../core/validation-error.ts';
 import { assessCommand } from './assess-command.ts';
+import { rankCommand } from './rank-command.ts';
 import { signalsCommand } from './signals-command.ts';
 import { UsageError, UserError } from './user-error.ts';
 
@@ -13,6 +14,8 @@ const HELP = `churn-signals: churn-risk signals for CRM accounts
 Usage:
   churn-signals assess <bundle.json> [--now <ISO date>] [--config <file>] [--format json|text]
       Assess one HubSpot account bundle and print the score, level, reasons with evidence, summary and tasks.
+  churn-signals rank <bundle.json|dir>... [--now <ISO date>] [--config <file>] [--format text|json]
+      Assess many bundles and rank the portfolio: accounts by score, revenue at risk.
   churn-signals signals [--format text|json]
       List every signal: id, title, default weight, seed source.
   churn-signals help
@@ -25,6 +28,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'assess':
         return await assessCommand(rest, io);
+      case 'rank':
+        return await rankCommand(rest, io);
       case 'signals':
         return signalsCommand(rest, io);
       case undefined:
