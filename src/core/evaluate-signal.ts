@@ -11,14 +11,15 @@ export interface ResolvedSignalConfig<T> extends SignalConfig<T> {
  * Runs one signal the way assess() does: off-season suppression, then evaluate, then a strength clamped to (0, 1].
  * A finding with no strength is no finding.
  */
-export function evaluateSignal<T>(
+export function evaluateSignal(
   signal: SignalDefinition,
   snapshot: Snapshot,
-  config: ResolvedSignalConfig<T>,
+  config: ResolvedSignalConfig<unknown>,
   now: Instant,
 ): Finding | null {
   if (signal.quietInOffSeason && config.quietMonths.includes(monthOf(now))) return null;
-  const finding = signal.evaluate(snapshot, config as SignalConfig<never>, now);
+  // Thresholds were parsed by this signal's own zod object (tenant-config.ts), so they have the type evaluate() expects.
+  const finding = signal.evaluate(snapshot, { thresholds: config.thresholds as never, tenant: config.tenant }, now);
   if (!finding || !(finding.strength > 0)) return null;
   return finding.strength > 1 ? { ...finding, strength: 1 } : finding;
 }

@@ -21,7 +21,10 @@ const parsed = texts.map((t) => parseHubSpotBundle(JSON.parse(t)));
 const snapshots = parsed.map((b) => toSnapshot(b, config.mappings));
 
 /** Best-of-rounds throughput, after a warm-up round, of `step` over every account. */
-function measure(label: string, step: (i: number) => unknown): { label: string; perSecond: number; microsPerAccount: number } {
+function measure(
+  label: string,
+  step: (i: number) => unknown,
+): { label: string; perSecond: number; microsPerAccount: number } {
   for (let i = 0; i < Math.min(COUNT, 2_000); i++) step(i);
   let best = Number.POSITIVE_INFINITY;
   for (let round = 0; round < ROUNDS; round++) {
@@ -33,11 +36,11 @@ function measure(label: string, step: (i: number) => unknown): { label: string; 
 }
 
 const rows = [
-  measure('snapshot → assessment (target ≥ 20,000/s)', (i) => assess(snapshots[i]!, config, NOW)),
-  measure('bundle → snapshot (mapping)', (i) => toSnapshot(parsed[i]!, config.mappings)),
-  measure('bundle → assessment', (i) => assess(toSnapshot(parsed[i]!, config.mappings), config, NOW)),
-  measure('JSON text → validated bundle → assessment', (i) =>
-    assess(toSnapshot(parseHubSpotBundle(JSON.parse(texts[i]!)), config.mappings), config, NOW),
+  measure('snapshot → assessment (target ≥ 20,000/s)', snapshots, (s) => assess(s, config, NOW)),
+  measure('bundle → snapshot (mapping)', parsed, (b) => toSnapshot(b, config.mappings)),
+  measure('bundle → assessment', parsed, (b) => assess(toSnapshot(b, config.mappings), config, NOW)),
+  measure('JSON text → validated bundle → assessment', texts, (t) =>
+    assess(toSnapshot(parseHubSpotBundle(JSON.parse(t)), config.mappings), config, NOW),
   ),
 ];
 
@@ -49,12 +52,24 @@ for (const a of assessments) {
   for (const r of a.reasons) fired.set(r.id, (fired.get(r.id) ?? 0) + 1);
 }
 
-console.log(`engine benchmark: ${COUNT} generated accounts, ${SIGNALS.length} signals, Node ${process.version}, best of ${ROUNDS} rounds, one thread`);
+console.log(
+  `engine benchmark: ${COUNT} generated accounts, ${SIGNALS.length} signals, Node ${process.version}, best of ${ROUNDS} rounds, one thread`,
+);
 console.log('');
 console.log(`${'path'.padEnd(46)} ${'accounts/s'.padStart(11)} ${'µs/account'.padStart(11)}`);
-for (const r of rows) console.log(`${r.label.padEnd(46)} ${String(r.perSecond).padStart(11)} ${r.microsPerAccount.toFixed(2).padStart(11)}`);
+for (const r of rows)
+  console.log(
+    `${r.label.padEnd(46)} ${String(r.perSecond).padStart(11)} ${r.microsPerAccount.toFixed(2).padStart(11)}`,
+  );
 console.log('');
 console.log(`levels: ${[...levels].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-console.log(`accounts per signal fired: ${[...fired].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-const target = rows[0]!.perSecond;
-console.log(`\nsnapshot → assessment: ${target} accounts/s ${target >= 20_000 ? 'meets' : 'MISSES'} the 20,000/s target`);
+console.log(
+  `accounts per signal fired: ${[...fired]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
+const target = rows[0]?.perSecond ?? 0;
+console.log(
+  `\nsnapshot → assessment: ${target} accounts/s ${target >= 20_000 ? 'meets' : 'MISSES'} the 20,000/s target`,
+);

@@ -14,9 +14,27 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const TITLES = ['CEO', 'VP Marketing', 'Head of Operations', 'Marketing Manager', 'Analyst', 'Director of Sales', 'Consultant', 'Engineer'];
+const TITLES = [
+  'CEO',
+  'VP Marketing',
+  'Head of Operations',
+  'Marketing Manager',
+  'Analyst',
+  'Director of Sales',
+  'Consultant',
+  'Engineer',
+];
 const ROLES = ['CHAMPION', 'DECISION_MAKER', 'END_USER', 'INFLUENCER', 'BUDGET_HOLDER', ''];
-const SUBJECTS = ['Quarterly review', 'Question about reporting', 'Invoice', 'Renewal discussion', 'Special offer: 20% off', 'Training webinar', 'Too expensive?', 'Feature request'];
+const SUBJECTS = [
+  'Quarterly review',
+  'Question about reporting',
+  'Invoice',
+  'Renewal discussion',
+  'Special offer: 20% off',
+  'Training webinar',
+  'Too expensive?',
+  'Feature request',
+];
 
 export function generateBundle(rand: () => number, index: number, now: number): HubSpotBundle {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
@@ -26,7 +44,11 @@ export function generateBundle(rand: () => number, index: number, now: number): 
   const companyId = String(1000 + index);
   const created = ago(between(60, 1500));
   let nextId = index * 1000;
-  const obj = (properties: Record<string, string | null>, createdAt = created, history?: HubSpotBundle['company']['propertiesWithHistory']) => ({
+  const obj = (
+    properties: Record<string, string | null>,
+    createdAt = created,
+    history?: HubSpotBundle['company']['propertiesWithHistory'],
+  ) => ({
     id: String(++nextId),
     properties,
     ...(history ? { propertiesWithHistory: history } : {}),
@@ -34,7 +56,8 @@ export function generateBundle(rand: () => number, index: number, now: number): 
     updatedAt: iso(now - DAY),
     archived: false,
   });
-  const hist = (values: [string, number][]) => values.map(([value, at]) => ({ value, timestamp: iso(at), sourceType: 'CRM_UI' }));
+  const hist = (values: [string, number][]) =>
+    values.map(([value, at]) => ({ value, timestamp: iso(at), sourceType: 'CRM_UI' }));
 
   const contacts = Array.from({ length: between(1, 12) }, (_, i) => {
     const title = pick(TITLES);
@@ -52,7 +75,14 @@ export function generateBundle(rand: () => number, index: number, now: number): 
         hs_email_optout: 'false',
       },
       ago(between(1, 900)),
-      titleChanged ? { jobtitle: hist([['Manager', ago(400)], [title, ago(between(1, 80))]]) } : undefined,
+      titleChanged
+        ? {
+            jobtitle: hist([
+              ['Manager', ago(400)],
+              [title, ago(between(1, 80))],
+            ]),
+          }
+        : undefined,
     );
   });
   const deals = Array.from({ length: between(0, 6) }, (_, i) => {
@@ -68,7 +98,14 @@ export function generateBundle(rand: () => number, index: number, now: number): 
         closed_lost_reason: rand() < 0.2 ? 'Went with a competitor, too expensive' : null,
       },
       ago(between(30, 900)),
-      rand() < 0.2 ? { amount: hist([[String(amount * 1.4), ago(200)], [String(amount), ago(between(1, 120))]]) } : undefined,
+      rand() < 0.2
+        ? {
+            amount: hist([
+              [String(amount * 1.4), ago(200)],
+              [String(amount), ago(between(1, 120))],
+            ]),
+          }
+        : undefined,
     );
   });
   const tickets = Array.from({ length: between(0, 8) }, () => {
@@ -92,20 +129,51 @@ export function generateBundle(rand: () => number, index: number, now: number): 
     const at = iso(ago(between(0, 200)));
     const kind = rand();
     if (kind < 0.5) {
-      emails.push(obj({ hs_timestamp: at, hs_email_direction: rand() < 0.4 ? 'INCOMING_EMAIL' : 'EMAIL', hs_email_subject: pick(SUBJECTS), hs_email_text: 'Hello, following up.' }));
+      emails.push(
+        obj({
+          hs_timestamp: at,
+          hs_email_direction: rand() < 0.4 ? 'INCOMING_EMAIL' : 'EMAIL',
+          hs_email_subject: pick(SUBJECTS),
+          hs_email_text: 'Hello, following up.',
+        }),
+      );
     } else if (kind < 0.75) {
-      calls.push(obj({ hs_timestamp: at, hs_call_direction: rand() < 0.3 ? 'INBOUND' : 'OUTBOUND', hs_call_status: 'COMPLETED', hs_call_title: 'Call', hs_call_body: 'Discussed the account' }));
+      calls.push(
+        obj({
+          hs_timestamp: at,
+          hs_call_direction: rand() < 0.3 ? 'INBOUND' : 'OUTBOUND',
+          hs_call_status: 'COMPLETED',
+          hs_call_title: 'Call',
+          hs_call_body: 'Discussed the account',
+        }),
+      );
     } else if (kind < 0.9) {
-      meetings.push(obj({ hs_timestamp: at, hs_meeting_start_time: at, hs_meeting_title: pick(SUBJECTS), hs_meeting_outcome: 'COMPLETED' }));
+      meetings.push(
+        obj({
+          hs_timestamp: at,
+          hs_meeting_start_time: at,
+          hs_meeting_title: pick(SUBJECTS),
+          hs_meeting_outcome: 'COMPLETED',
+        }),
+      );
     } else {
       notes.push(obj({ hs_timestamp: at, hs_note_body: '<p>Customer mentioned the budget review</p>' }));
     }
   }
   const tasks = Array.from({ length: between(0, 4) }, () =>
-    obj({ hs_task_subject: 'Follow up', hs_task_status: rand() < 0.5 ? 'COMPLETED' : 'NOT_STARTED', hs_timestamp: iso(ago(between(-10, 40))), hubspot_owner_id: '11' }),
+    obj({
+      hs_task_subject: 'Follow up',
+      hs_task_status: rand() < 0.5 ? 'COMPLETED' : 'NOT_STARTED',
+      hs_timestamp: iso(ago(between(-10, 40))),
+      hubspot_owner_id: '11',
+    }),
   );
   const feedbackSubmissions = Array.from({ length: between(0, 3) }, () =>
-    obj({ hs_survey_type: rand() < 0.7 ? 'NPS' : 'CSAT', hs_value: String(between(0, 10)), hs_submission_timestamp: iso(ago(between(1, 300))) }),
+    obj({
+      hs_survey_type: rand() < 0.7 ? 'NPS' : 'CSAT',
+      hs_value: String(between(0, 10)),
+      hs_submission_timestamp: iso(ago(between(1, 300))),
+    }),
   );
   const employees = between(10, 5000);
   const company = {
@@ -123,7 +191,10 @@ export function generateBundle(rand: () => number, index: number, now: number): 
       },
       created,
       {
-        numberofemployees: hist([[String(Math.round(employees * (rand() < 0.1 ? 1.5 : 1))), ago(300)], [String(employees), ago(between(1, 200))]]),
+        numberofemployees: hist([
+          [String(Math.round(employees * (rand() < 0.1 ? 1.5 : 1))), ago(300)],
+          [String(employees), ago(between(1, 200))],
+        ]),
         churn_risk_score: hist([[String(between(0, 100)), ago(45)]]),
       },
     ),
