@@ -17,8 +17,20 @@ export function withinDays(at: Instant | null | undefined, now: Instant, days: n
   return at != null && at <= now && now - at <= days * DAY;
 }
 
+/** YYYY-MM-DD in UTC, by arithmetic: evidence formats many dates and Date#toISOString costs ~0.5 µs a call. */
 export function isoDate(at: Instant): string {
-  return new Date(at).toISOString().slice(0, 10);
+  // Civil-from-days (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), valid for any epoch day.
+  const z = Math.floor(at / DAY) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(at).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function isoDateTime(at: Instant): string {
