@@ -9,15 +9,23 @@ type Printable = Omit<Assessment, 'reasons'> & {
 /** A readable table for people at a terminal; JSON stays the default for machines. */
 export function formatAssessmentText(a: Printable): string {
   const name = a.accountName ?? `account ${a.accountId}`;
-  const delta = a.previousScore == null ? 'no score 30 days ago' : `${signed(a.score - a.previousScore)} since ${a.previousScore}`;
-  const out = [`${name} (${a.crm} ${a.tenantId}/${a.accountId})`, `score ${a.score}/100  level ${a.level.toUpperCase()}  trend ${a.trend} (${delta})`, ''];
+  const delta =
+    a.previousScore == null ? 'no score 30 days ago' : `${signed(a.score - a.previousScore)} since ${a.previousScore}`;
+  const out = [
+    `${name} (${a.crm} ${a.tenantId}/${a.accountId})`,
+    `score ${a.score}/100  level ${a.level.toUpperCase()}  trend ${a.trend} (${delta})`,
+    '',
+  ];
   if (a.reasons.length === 0) out.push('No churn signals fired.');
   else {
     const idWidth = Math.max(6, ...a.reasons.map((r) => r.id.length));
     out.push(`${'points'.padStart(6)}  ${'signal'.padEnd(idWidth)}  strength  why`);
     for (const r of a.reasons) {
-      out.push(`${r.points.toFixed(1).padStart(6)}  ${r.id.padEnd(idWidth)}  ${r.strength.toFixed(2).padStart(8)}  ${r.headline}`);
-      for (const e of r.evidence) out.push(`${' '.repeat(idWidth + 18)}· ${describeEvidence(e)}${e.url ? `  ${e.url}` : ''}`);
+      out.push(
+        `${r.points.toFixed(1).padStart(6)}  ${r.id.padEnd(idWidth)}  ${r.strength.toFixed(2).padStart(8)}  ${r.headline}`,
+      );
+      for (const e of r.evidence)
+        out.push(`${' '.repeat(idWidth + 18)}· ${describeEvidence(e)}${e.url ? `  ${e.url}` : ''}`);
     }
   }
   if (a.tasks.length > 0) {

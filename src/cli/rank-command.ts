@@ -35,7 +35,8 @@ export async function rankCommand(argv: readonly string[], io: Io): Promise<numb
     }),
   );
   if (positionals.length === 0) throw new UsageError('rank takes bundle files or directories of them');
-  if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format must be json or text, not "${values.format}"`);
+  if (values.format !== 'json' && values.format !== 'text')
+    throw new UsageError(`--format must be json or text, not "${values.format}"`);
   const now = values.now === undefined ? Date.now() : parseNow(values.now);
   const config = resolveConfig(values.config ? await readJsonFile(values.config, 'config') : {}, SIGNALS);
 
@@ -71,10 +72,16 @@ async function bundleFiles(paths: readonly string[]): Promise<string[]> {
 function formatRanking(ranked: readonly Ranked[]): string {
   const money = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
   const nameWidth = Math.max(7, ...ranked.map((r) => (r.assessment.accountName ?? r.assessment.accountId).length));
-  const lines = [`${'#'.padStart(3)}  ${'account'.padEnd(nameWidth)}  score  level     trend    revenue/yr  top reasons`];
+  const lines = [
+    `${'#'.padStart(3)}  ${'account'.padEnd(nameWidth)}  score  level     trend    revenue/yr  top reasons`,
+  ];
   ranked.forEach((r, i) => {
     const a = r.assessment;
-    const reasons = a.reasons.slice(0, 3).map((x) => `${x.id} +${x.points}`).join(', ') || '—';
+    const reasons =
+      a.reasons
+        .slice(0, 3)
+        .map((x) => `${x.id} +${x.points}`)
+        .join(', ') || '—';
     lines.push(
       `${String(i + 1).padStart(3)}  ${(a.accountName ?? a.accountId).padEnd(nameWidth)}  ${String(a.score).padStart(5)}  ${a.level.padEnd(8)}  ${a.trend.padEnd(7)}  ${money(r.revenue).padStart(10)}  ${reasons}`,
     );
@@ -85,6 +92,8 @@ function formatRanking(ranked: readonly Ranked[]): string {
   });
   const atRisk = ranked.filter((r) => r.assessment.level === 'high' || r.assessment.level === 'critical');
   lines.push('', `accounts by level (revenue/yr): ${byLevel.join(', ')}`);
-  lines.push(`revenue at risk (high + critical): ${money(atRisk.reduce((sum, r) => sum + r.revenue, 0))} across ${atRisk.length} accounts`);
+  lines.push(
+    `revenue at risk (high + critical): ${money(atRisk.reduce((sum, r) => sum + r.revenue, 0))} across ${atRisk.length} accounts`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SIGNALS } from '../signals/index.ts';
-import type { Io } from './run-cli.ts';
 import { parseCliArgs } from './parse-cli-args.ts';
+import type { Io } from './run-cli.ts';
 import { UsageError } from './user-error.ts';
 
 export function signalsCommand(argv: readonly string[], io: Io): number {
@@ -24,7 +24,9 @@ export function signalsCommand(argv: readonly string[], io: Io): number {
   const titleWidth = Math.max(...rows.map((r) => r.title.length));
   io.out(`${'id'.padEnd(idWidth)}  ${'title'.padEnd(titleWidth)}  weight  source\n`);
   for (const r of rows) {
-    io.out(`${r.id.padEnd(idWidth)}  ${r.title.padEnd(titleWidth)}  ${String(r.defaultWeight).padStart(6)}  ${r.source}\n`);
+    io.out(
+      `${r.id.padEnd(idWidth)}  ${r.title.padEnd(titleWidth)}  ${String(r.defaultWeight).padStart(6)}  ${r.source}\n`,
+    );
   }
   return 0;
 }

@@ -52,8 +52,16 @@ describe('churn-signals assess', () => {
   it.each([
     [['assess', 'test/fixtures/cli/no-such.json'], 1, /cannot read bundle .*no-such\.json: no such file/],
     [['assess', 'test/fixtures/cli/truncated-bundle.json'], 1, /bundle .*truncated-bundle\.json is not valid JSON/],
-    [['assess', 'test/fixtures/cli/bad-types-bundle.json'], 1, /portalId: .*number[\s\S]*contacts\[0\]\.properties\.email: /],
-    [['assess', 'test/fixtures/cli/minimal-bundle.json', '--config', 'test/fixtures/cli/bad-config.json'], 1, /signals\.gone_silent\.weight: [\s\S]*quietMonths\[0\]: /],
+    [
+      ['assess', 'test/fixtures/cli/bad-types-bundle.json'],
+      1,
+      /portalId: .*number[\s\S]*contacts\[0\]\.properties\.email: /,
+    ],
+    [
+      ['assess', 'test/fixtures/cli/minimal-bundle.json', '--config', 'test/fixtures/cli/bad-config.json'],
+      1,
+      /signals\.gone_silent\.weight: [\s\S]*quietMonths\[0\]: /,
+    ],
     [['assess', 'test/fixtures/cli/minimal-bundle.json', '--now', 'yesterday'], 2, /--now expects an ISO date/],
     [['assess', 'test/fixtures/cli/minimal-bundle.json', '--format', 'xml'], 2, /--format must be json or text/],
     [['assess', 'test/fixtures/cli/minimal-bundle.json', '--frobnicate'], 2, /Unknown option '--frobnicate'/],

@@ -4,8 +4,8 @@ import { assess } from '../../src/core/assess.ts';
 import { defineSignal, type SignalId } from '../../src/core/signal.ts';
 import type { Snapshot } from '../../src/core/snapshot.ts';
 import { resolveConfig } from '../../src/core/tenant-config.ts';
-import { ValidationError } from '../../src/core/validation-error.ts';
 import { DAY } from '../../src/core/time.ts';
+import { ValidationError } from '../../src/core/validation-error.ts';
 import { daysAgo, NOW, owner, snapshot } from '../helpers/build.ts';
 
 /** Fake signals with a fixed strength, so the score arithmetic is checked apart from any real rule. */
@@ -90,7 +90,14 @@ describe('assess', () => {
   it.each([
     [[{ value: 40, at: daysAgo(31) }], 'rising', 40],
     [[{ value: 60, at: daysAgo(31) }], 'steady', 60],
-    [[{ value: 80, at: daysAgo(45) }, { value: 10, at: daysAgo(5) }], 'falling', 80],
+    [
+      [
+        { value: 80, at: daysAgo(45) },
+        { value: 10, at: daysAgo(5) },
+      ],
+      'falling',
+      80,
+    ],
     [[{ value: 20, at: daysAgo(10) }], 'steady', null],
     [[], 'steady', null],
   ] as const)('trend against the score 30 days ago: %j → %s', (history, trend, previous) => {
@@ -156,13 +163,18 @@ describe('tasks', () => {
 
   it('gives the CS lead the tasks of an account whose owner is deactivated, else leaves them unassigned', () => {
     const orphan: Snapshot = { ...base, owners: [owner({ id: '1', active: false })] };
-    expect(assess(orphan, config({ csLeadOwnerId: '99' }), NOW).tasks[0]?.assignee).toEqual({ rule: 'cs_lead', ownerId: '99' });
+    expect(assess(orphan, config({ csLeadOwnerId: '99' }), NOW).tasks[0]?.assignee).toEqual({
+      rule: 'cs_lead',
+      ownerId: '99',
+    });
     expect(assess(orphan, config(), NOW).tasks[0]?.assignee).toEqual({ rule: 'unassigned', ownerId: null });
   });
 
   it('uses LOW and MEDIUM priority for lower levels', () => {
     const medium = config({ signals: { champion_departed: { enabled: false }, low_nps: { enabled: false } } });
-    expect(assess(base, config({ signals: { champion_departed: { enabled: false } } }), NOW).tasks[0]?.priority).toBe('MEDIUM');
+    expect(assess(base, config({ signals: { champion_departed: { enabled: false } } }), NOW).tasks[0]?.priority).toBe(
+      'MEDIUM',
+    );
     expect(assess(base, medium, NOW).tasks[0]?.priority).toBe('LOW');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateSignal } from '../../src/core/evaluate-signal.ts';
 import type { SignalDefinition, TenantSettings } from '../../src/core/signal.ts';
 import type { Snapshot } from '../../src/core/snapshot.ts';
-import { NOW, snapshot as emptySnapshot } from './build.ts';
+import { snapshot as emptySnapshot, NOW } from './build.ts';
 
 export interface SignalCase {
   name: string;
@@ -51,11 +51,11 @@ export function signalTable(signal: SignalDefinition, cases: { fires: SignalCase
     });
   });
   describe(`${signal.id}: does not fire`, () => {
-    it.each([['an empty snapshot (no data)', { name: 'empty', snapshot: emptySnapshot() }] as const, ...cases.quiet.map((c) => [c.name, c] as const)])(
-      '%s',
-      (_name, c) => {
-        expect(run(signal, c)).toBeNull();
-      },
-    );
+    it.each([
+      ['an empty snapshot (no data)', { name: 'empty', snapshot: emptySnapshot() }] as const,
+      ...cases.quiet.map((c) => [c.name, c] as const),
+    ])('%s', (_name, c) => {
+      expect(run(signal, c)).toBeNull();
+    });
   });
 }
