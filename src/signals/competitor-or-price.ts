@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSignal, type Evidence } from '../core/signal.ts';
 import { isoDate, withinDays } from '../core/time.ts';
 import { dealEvidence, engagementEvidence, ticketEvidence } from './lib/evidence.ts';
-import { keywordPattern } from './lib/voice-keyword-pattern.ts';
+import { keywordCandidates, keywordPattern } from './lib/voice-keyword-pattern.ts';
 
 const PRICE_WORDS = [
   'too expensive',
@@ -34,17 +34,28 @@ const SPACES = /\s+/g;
  * One regex per competitor list: group 1 = a competitor, group 2 = a price word. Built once per distinct list (the
  * tenant config hands the same array to every call, so the last one is checked first by identity).
  */
-const matchers = new Map<string, RegExp>();
-let lastList: readonly string[] | null = null;
-let lastMatcher: RegExp | null = null;
+interface Matcher {
+  /** Group 1 = a competitor, group 2 = a price word, whole words only. */
+  full: RegExp;
+  /** Literal pre-filter: no match here means no match in `full`. */
+  candidate: RegExp;
+}
 
-function matcherFor(competitors: readonly string[]): RegExp {
+const PRICE_CANDIDATES = keywordCandidates(PRICE_WORDS, true);
+const matchers = new Map<string, Matcher>();
+let lastList: readonly string[] | null = null;
+let lastMatcher: Matcher | null = null;
+
+function matcherFor(competitors: readonly string[]): Matcher {
   if (competitors === lastList && lastMatcher) return lastMatcher;
   const key = competitors.join('\u0000');
   let matcher = matchers.get(key);
   if (!matcher) {
     if (matchers.size >= 256) matchers.clear();
-    matcher = new RegExp(`(${keywordPattern(competitors)})|(${PRICE})`, 'giu');
+    matcher = {
+      full: new RegExp(`(${keywordPattern(competitors)})|(${PRICE})`, 'giu'),
+      candidate: new RegExp(`${keywordCandidates(competitors)}|${PRICE_CANDIDATES}`, 'i'),
+    };
     matchers.set(key, matcher);
   }
   lastList = competitors;
@@ -60,11 +71,11 @@ interface Mention {
 }
 
 /** The first competitor named in `text`, else its first price word; null when neither. */
-function scan(matcher: RegExp, text: string | null, field: string): Mention | null {
-  if (!text) return null;
-  matcher.lastIndex = 0;
+function scan({ full, candidate }: Matcher, text: string | null, field: string): Mention | null {
+  if (!text || !candidate.test(text)) return null;
+  full.lastIndex = 0;
   let price: RegExpExecArray | null = null;
-  for (let m = matcher.exec(text); m; m = matcher.exec(text)) {
+  for (let m = full.exec(text); m; m = full.exec(text)) {
     if (m[1] !== undefined) return mention(true, m, text, field);
     price ??= m;
   }
