@@ -126,8 +126,11 @@ export const championDeparted = defineSignal({
 
     const found: Departure[] = [];
     for (const d of recentDepartures(snapshot, since, now)) {
+      // A departure of unknown role (the app only saw a webhook) may be the champion only while the account names no
+      // key contact: when its key contacts are known and still here, it is turnover, not a key contact leaving.
+      const unknown = !hasKeyRole && (d.roles == null || d.roles.length === 0);
       const tier: Tier | null =
-        d.roles == null ? 'unknown' : (roleTier(d.roles) ?? (!hasKeyRole && d.roles.length === 0 ? 'unknown' : null));
+        d.roles == null ? (unknown ? 'unknown' : null) : (roleTier(d.roles) ?? (unknown ? 'unknown' : null));
       if (tier === null) continue;
       const how = d.reason === 'deleted' ? 'was deleted from the CRM' : 'was removed from the company';
       const role = roleLabel(d.roles, tier);

@@ -4,6 +4,7 @@ import { isoDate, withinDays } from '../core/time.ts';
 import { dealEvidence, engagementEvidence, ticketEvidence } from './lib/evidence.ts';
 import { keywordCandidates, keywordPattern } from './lib/voice-keyword-pattern.ts';
 
+// Budget words are budget_cut's; bare "cost" is too common in ordinary talk to mean a price complaint.
 const PRICE_WORDS = [
   'too expensive',
   'expensive',
@@ -13,15 +14,11 @@ const PRICE_WORDS = [
   'pricing',
   'cheaper',
   'discount*',
-  'budget*',
-  'cost',
-  'costs',
   'costly',
   '太贵',
   '价格',
   '便宜',
   '费用',
-  '预算',
   '折扣',
   '降价',
 ];

@@ -59,9 +59,9 @@ signalTable(championDeparted, {
       evidenceIds: ['k4'],
     },
     {
-      name: 'contact of unknown role deleted: reduced strength',
+      name: 'contact of unknown role deleted from an account that names no key contact: reduced strength',
       snapshot: snapshot({
-        contacts: [champion],
+        contacts: [contact({ id: 'u1' })],
         departedContacts: [departed({ id: 'd2', reason: 'deleted', roles: null, at: daysAgo(40) })],
       }),
       minStrength: 0.5,
@@ -104,7 +104,7 @@ signalTable(championDeparted, {
         ],
       }),
       minStrength: 1,
-      evidenceIds: ['d1', 'd2', 'k3'],
+      evidenceIds: ['d1', 'k3'],
     },
     {
       name: 'a longer window from the tenant config',
@@ -120,6 +120,13 @@ signalTable(championDeparted, {
     },
   ],
   quiet: [
+    {
+      name: 'a contact of unknown role removed while the key contacts are known and still here (turnover, not a key contact)',
+      snapshot: snapshot({
+        contacts: [champion],
+        departedContacts: [departed({ id: 'd2', reason: 'deleted', roles: null, at: daysAgo(40) })],
+      }),
+    },
     {
       name: 'champion removed 91 days ago',
       snapshot: snapshot({ departedContacts: [departed({ id: 'd1', roles: ['champion'], at: daysAgo(91) })] }),

@@ -89,14 +89,14 @@ signalTable(competitorOrPrice, {
     {
       name: 'a deal lost exactly 90 days ago',
       snapshot: snapshot({
-        deals: [deal({ id: 'd1', status: 'lost', closeDate: daysAgo(90), lostReason: 'Budget cuts' })],
+        deals: [deal({ id: 'd1', status: 'lost', closeDate: daysAgo(90), lostReason: 'Pricing too high' })],
       }),
       evidenceIds: ['d1'],
     },
     {
       name: 'a longer window and a higher price strength from the tenant config',
       snapshot: snapshot({
-        engagements: [engagement({ id: 'n1', type: 'note', at: daysAgo(120), text: 'Cost is an issue' })],
+        engagements: [engagement({ id: 'n1', type: 'note', at: daysAgo(120), text: 'The price is an issue' })],
       }),
       thresholds: { windowDays: 180, priceStrength: 0.8 },
       minStrength: 0.8,
@@ -105,6 +105,20 @@ signalTable(competitorOrPrice, {
     },
   ],
   quiet: [
+    {
+      name: 'budget and cost talk is not a price complaint (budget_cut reads budgets)',
+      snapshot: snapshot({
+        engagements: [
+          engagement({
+            id: 'n9',
+            type: 'note',
+            at: daysAgo(5),
+            text: 'Added a budget range field; cost centre codes mapped',
+          }),
+        ],
+        deals: [deal({ id: 'd9', status: 'lost', closeDate: daysAgo(10), lostReason: 'Budget cuts' })],
+      }),
+    },
     {
       name: 'names and price words only inside other words (rivalry, priceless, costume, lowcost)',
       snapshot: snapshot({
