@@ -36,7 +36,9 @@ export const ownerDeparted = defineSignal({
       return {
         strength: 1,
         headline: `no owner since ${isoDate(cleared.at)}`,
-        evidence: [companyEvidence(account, { ownerBefore: previous.value, ownerAfter: null, at: isoDate(cleared.at) })],
+        evidence: [
+          companyEvidence(account, { ownerBefore: previous.value, ownerAfter: null, at: isoDate(cleared.at) }),
+        ],
       };
     }
     const current = owners.find((o) => o.id === account.ownerId);

@@ -17,7 +17,13 @@ signalTable(ownerDeparted, {
     {
       name: 'owner cleared after being set',
       snapshot: snapshot({
-        account: { ownerId: null, ownerHistory: [{ value: '1', at: daysAgo(200) }, { value: null, at: daysAgo(5) }] },
+        account: {
+          ownerId: null,
+          ownerHistory: [
+            { value: '1', at: daysAgo(200) },
+            { value: null, at: daysAgo(5) },
+          ],
+        },
       }),
       minStrength: 1,
       evidenceIds: ['c1'],
@@ -25,7 +31,13 @@ signalTable(ownerDeparted, {
     {
       name: 'owner changed 10 days ago: half strength',
       snapshot: snapshot({
-        account: { ownerId: '2', ownerHistory: [{ value: '1', at: daysAgo(300) }, { value: '2', at: daysAgo(10) }] },
+        account: {
+          ownerId: '2',
+          ownerHistory: [
+            { value: '1', at: daysAgo(300) },
+            { value: '2', at: daysAgo(10) },
+          ],
+        },
         owners: [alice, bob],
       }),
       minStrength: 0.5,
@@ -35,7 +47,13 @@ signalTable(ownerDeparted, {
     {
       name: 'owner changed because the previous one was deactivated: full strength',
       snapshot: snapshot({
-        account: { ownerId: '2', ownerHistory: [{ value: '3', at: daysAgo(300) }, { value: '2', at: daysAgo(3) }] },
+        account: {
+          ownerId: '2',
+          ownerHistory: [
+            { value: '3', at: daysAgo(300) },
+            { value: '2', at: daysAgo(3) },
+          ],
+        },
         owners: [gone, bob],
       }),
       minStrength: 1,
@@ -43,7 +61,13 @@ signalTable(ownerDeparted, {
     {
       name: 'a longer window from the tenant config',
       snapshot: snapshot({
-        account: { ownerId: '2', ownerHistory: [{ value: '1', at: daysAgo(300) }, { value: '2', at: daysAgo(50) }] },
+        account: {
+          ownerId: '2',
+          ownerHistory: [
+            { value: '1', at: daysAgo(300) },
+            { value: '2', at: daysAgo(50) },
+          ],
+        },
       }),
       thresholds: { changedWithinDays: 60 },
     },
@@ -52,12 +76,21 @@ signalTable(ownerDeparted, {
     { name: 'active owner, never changed', snapshot: snapshot({ account: { ownerId: '1' }, owners: [alice] }) },
     {
       name: 'owner set for the first time recently (no previous owner)',
-      snapshot: snapshot({ account: { ownerId: '1', ownerHistory: [{ value: '1', at: daysAgo(2) }] }, owners: [alice] }),
+      snapshot: snapshot({
+        account: { ownerId: '1', ownerHistory: [{ value: '1', at: daysAgo(2) }] },
+        owners: [alice],
+      }),
     },
     {
       name: 'owner changed 31 days ago',
       snapshot: snapshot({
-        account: { ownerId: '2', ownerHistory: [{ value: '1', at: daysAgo(300) }, { value: '2', at: daysAgo(31) }] },
+        account: {
+          ownerId: '2',
+          ownerHistory: [
+            { value: '1', at: daysAgo(300) },
+            { value: '2', at: daysAgo(31) },
+          ],
+        },
         owners: [alice, bob],
       }),
     },
@@ -69,7 +102,13 @@ signalTable(ownerDeparted, {
     {
       name: 'owner changed in the future (clock skew)',
       snapshot: snapshot({
-        account: { ownerId: '2', ownerHistory: [{ value: '1', at: daysAgo(300) }, { value: '2', at: daysAgo(-1) }] },
+        account: {
+          ownerId: '2',
+          ownerHistory: [
+            { value: '1', at: daysAgo(300) },
+            { value: '2', at: daysAgo(-1) },
+          ],
+        },
       }),
     },
   ],

@@ -10,9 +10,7 @@ export function withRecordUrls(assessment: Assessment, portalId: number | string
     ...assessment,
     reasons: assessment.reasons.map((reason) => ({
       ...reason,
-      evidence: reason.evidence.map(
-        (e): LinkedEvidence => ({ ...e, url: hubspotRecordUrl(portalId, e.type, e.id) }),
-      ),
+      evidence: reason.evidence.map((e): LinkedEvidence => ({ ...e, url: hubspotRecordUrl(portalId, e.type, e.id) })),
     })),
   };
 }

@@ -30,7 +30,8 @@ export function ticketEvidence(ticket: Ticket, facts: Facts): Evidence {
 }
 
 export function engagementEvidence(engagement: Engagement, facts: Facts): Evidence {
-  const label = engagement.subject ?? `${engagement.type[0]?.toUpperCase()}${engagement.type.slice(1)} ${engagement.id}`;
+  const label =
+    engagement.subject ?? `${engagement.type[0]?.toUpperCase()}${engagement.type.slice(1)} ${engagement.id}`;
   return { type: engagement.type, id: engagement.id, label, facts };
 }
 
