@@ -8,6 +8,13 @@ import { valueWindow } from './lib/value-window.ts';
 /** A drop of this share of the peak (or more) is full strength. */
 const FULL_DROP = 0.8;
 
+/** The fall from the window's peak to its latest value, when it is at least `minDrop` of the peak. */
+function dropFrom(window: ReturnType<typeof valueWindow>, minDrop: number): number | null {
+  if (window.peak == null || window.peak <= 0 || window.latest == null) return null;
+  const drop = (window.peak - window.latest) / window.peak;
+  return drop >= minDrop ? drop : null;
+}
+
 function pct(ratio: number): number {
   return Math.round(ratio * 100);
 }
@@ -61,33 +68,20 @@ export const lowAdoption = defineSignal({
       }
     }
 
-    if (seats.peak != null && seats.peak > 0 && seats.latest != null && seats.latestAt != null) {
-      const drop = (seats.peak - seats.latest) / seats.peak;
-      if (drop >= thresholds.minDrop) {
-        strength = Math.max(strength, ramp(drop, thresholds.minDrop, FULL_DROP, 0.4, 1));
-        facts.seatsActiveBefore = seats.peak;
-        facts.seatsActiveBeforeAt = seats.peakAt != null ? isoDate(seats.peakAt) : null;
-        facts.seatsActiveAfter = seats.latest;
-        facts.seatsActiveAfterAt = isoDate(seats.latestAt);
-        facts.seatsActiveDropPct = pct(drop);
-        parts.push(
-          `active seats down ${pct(drop)}% in ${thresholds.windowDays} days (${seats.peak} → ${seats.latest})`,
-        );
-      }
-    }
-
     const usage = valueWindow(custom.usageHistory, now, thresholds.windowDays);
-    if (usage.peak != null && usage.peak > 0 && usage.latest != null && usage.latestAt != null) {
-      const drop = (usage.peak - usage.latest) / usage.peak;
-      if (drop >= thresholds.minDrop) {
-        strength = Math.max(strength, ramp(drop, thresholds.minDrop, FULL_DROP, 0.4, 1));
-        facts.usageBefore = usage.peak;
-        facts.usageBeforeAt = usage.peakAt != null ? isoDate(usage.peakAt) : null;
-        facts.usageAfter = usage.latest;
-        facts.usageAfterAt = isoDate(usage.latestAt);
-        facts.usageDropPct = pct(drop);
-        parts.push(`usage down ${pct(drop)}% in ${thresholds.windowDays} days (${usage.peak} → ${usage.latest})`);
-      }
+    for (const [key, label, window] of [
+      ['seatsActive', 'active seats', seats],
+      ['usage', 'usage', usage],
+    ] as const) {
+      const drop = dropFrom(window, thresholds.minDrop);
+      if (drop == null || window.latest == null || window.latestAt == null) continue;
+      strength = Math.max(strength, ramp(drop, thresholds.minDrop, FULL_DROP, 0.4, 1));
+      facts[`${key}Before`] = window.peak;
+      facts[`${key}BeforeAt`] = window.peakAt != null ? isoDate(window.peakAt) : null;
+      facts[`${key}After`] = window.latest;
+      facts[`${key}AfterAt`] = isoDate(window.latestAt);
+      facts[`${key}DropPct`] = pct(drop);
+      parts.push(`${label} down ${pct(drop)}% in ${thresholds.windowDays} days (${window.peak} → ${window.latest})`);
     }
 
     if (parts.length === 0) return null;
