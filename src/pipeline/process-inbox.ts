@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import type { HubSpotWebhookEvent } from '../adapters/hubspot/bundle.ts';
+import type { InboxEvent, PortalId } from '../store/store.ts';
+import type { PipelineDeps } from './pipeline-deps.ts';
+import { scoreCompanies } from './score-companies.ts';
+
+export interface InboxOptions {
+  workerId: string;
+  /** Events claimed per tick: a burst becomes one round of batched reads per portal. */
+  batchSize: number;
+  /** Longer than a tick can take, so a live worker keeps its events; a crashed one's come back after it. */
+  leaseMs: number;
+  /** Attempts before an event is dead-lettered with its last error. */
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt. */
+  retryBaseMs: number;
+}
+
+export const DEFAULT_INBOX_OPTIONS: Omit<InboxOptions, 'workerId'> = {
+  batchSize: 500,
+  leaseMs: 5 * 60_000,
+  maxAttempts: 8,
+  retryBaseMs: 5_000,
+};
+
+export interface TickReport {
+  claimed: number;
+  acked: number;
+  retried: number;
+  deadLettered: number;
+}
+
+/** One worker tick: claim due events, score the companies they touch per portal, then ack, retry or dead-letter. */
+export async function processInbox(deps: PipelineDeps, options: InboxOptions): Promise<TickReport> {
+  const report: TickReport = { claimed: 0, acked: 0, retried: 0, deadLettered: 0 };
+  const events = await deps.store.claim({
+    limit: options.batchSize,
+    leaseMs: options.leaseMs,
+    now: deps.now(),
+    workerId: options.workerId,
+  });
+  report.claimed = events.length;
+  for (const [portalId, portalEvents] of groupByPortal(events)) {
+    const ids = portalEvents.map((e) => e.id);
+    const log = deps.logger.child({ portalId, inboxEventIds: ids.slice(0, 20) });
+    if (!(await deps.store.getInstallation(portalId))) {
+      report.acked += await deps.store.ack(ids);
+      log.warn(
+        { events: ids.length },
+        'dropped events of a portal that is not installed (uninstalled since they arrived)',
+      );
+      continue;
+    }
+    try {
+      const payloads = portalEvents.map((e) => e.payload as HubSpotWebhookEvent);
+      const companies = await deps.reader.companiesForEvents(portalId, payloads);
+      const scored = await scoreCompanies(deps, portalId, companies);
+      report.acked += await deps.store.ack(ids);
+      log.info({ events: ids.length, companies: companies.size, ...scored }, 'events processed');
+    } catch (error) {
+      const outcome = await settleFailure(deps, portalEvents, error, options, log);
+      report.retried += outcome.retried;
+      report.deadLettered += outcome.deadLettered;
+    }
+  }
+  return report;
+}
+
+function groupByPortal(events: readonly InboxEvent[]): Map<PortalId, InboxEvent[]> {
+  const groups = new Map<PortalId, InboxEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.portalId);
+    if (group) group.push(event);
+    else groups.set(event.portalId, [event]);
+  }
+  return groups;
+}
+
+interface FailureLike {
+  message?: string;
+  retryable?: boolean;
+  retryAfterMs?: number | null;
+}
+
+/** Retryable failures (429, 5xx, network) come back later with backoff; the rest, or too many, go to dead letters. */
+async function settleFailure(
+  deps: PipelineDeps,
+  events: readonly InboxEvent[],
+  error: unknown,
+  options: InboxOptions,
+  log: Logger,
+): Promise<{ retried: number; deadLettered: number }> {
+  const failure = (error ?? {}) as FailureLike;
+  const reason = failure.message ?? String(error);
+  const retryable = failure.retryable !== false && !(error instanceof TypeError) && !(error instanceof RangeError);
+  let retried = 0;
+  let deadLettered = 0;
+  for (const event of events) {
+    const attempts = event.attempts + 1;
+    if (!retryable || attempts >= options.maxAttempts) {
+      if (await deps.store.deadLetter(event.id, `after ${attempts} attempt(s): ${reason}`)) deadLettered++;
+      continue;
+    }
+    const backoff = options.retryBaseMs * 2 ** (attempts - 1);
+    const notBefore = deps.now() + Math.max(backoff, failure.retryAfterMs ?? 0);
+    if ((await deps.store.retry(event.id, { error: reason, notBefore })) !== null) retried++;
+  }
+  const level = deadLettered > 0 ? 'error' : 'warn';
+  log[level](
+    { err: error, retried, deadLettered },
+    deadLettered > 0 ? 'events dead-lettered: see GET /status and the reason' : 'events will be retried',
+  );
+  return { retried, deadLettered };
+}
