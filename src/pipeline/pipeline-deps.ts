@@ -15,6 +15,13 @@ export interface CrmReader {
     requests: { companyId: string; events: HubSpotWebhookEvent[] }[],
     options: { mappings: EngineConfig['mappings'] },
   ): Promise<Map<string, HubSpotBundle>>;
+  /** Every company of the portal, a page at a time (`after` from the previous page; null when done). */
+  listCompanyIds(portalId: PortalId, after: string | null): Promise<{ ids: string[]; after: string | null }>;
+  /**
+   * Companies whose signals fire on absence and so need a daily look without any event: renewal near or past, no
+   * contact for a while, reasons of that kind already set (to clear them).
+   */
+  sweepCandidates(portalId: PortalId, now: Instant): Promise<string[]>;
 }
 
 export interface WriteReport {

@@ -5,8 +5,10 @@ import type { Assessment } from '../../src/core/assessment.ts';
 import { resolveConfig } from '../../src/core/tenant-config.ts';
 import { createLogger } from '../../src/log/create-logger.ts';
 import type { CompanyMemory } from '../../src/pipeline/account-memory.ts';
+import { backfillPortal } from '../../src/pipeline/backfill-portal.ts';
 import type { CrmReader, CrmWriter, PipelineDeps } from '../../src/pipeline/pipeline-deps.ts';
 import { processInbox } from '../../src/pipeline/process-inbox.ts';
+import { sweepPortal } from '../../src/pipeline/sweep-portal.ts';
 import { SIGNALS } from '../../src/signals/index.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -73,6 +75,16 @@ function deps(): PipelineDeps {
       return new Map(
         requests.filter((r) => r.companyId !== '404').map((r) => [r.companyId, bundleFor(r.companyId, r.events)]),
       );
+    },
+    async listCompanyIds(_portalId, after) {
+      const pages: Record<string, { ids: string[]; after: string | null }> = {
+        start: { ids: ['1', '2', '404'], after: 'p2' },
+        p2: { ids: ['4'], after: null },
+      };
+      return pages[after ?? 'start'] ?? { ids: [], after: null };
+    },
+    async sweepCandidates() {
+      return ['1', '4'];
     },
   };
   const writer: CrmWriter = {
@@ -183,5 +195,20 @@ describe('processInbox', () => {
     await enqueue(event({}));
     expect(await processInbox(deps(), OPTIONS)).toMatchObject({ retried: 0, deadLettered: 1 });
     expect(await store.countDeadLetters(101)).toBe(1);
+  });
+});
+
+describe('backfill and sweep', () => {
+  it('scores every company page by page and records progress for /status', async () => {
+    expect(await backfillPortal(deps(), 101)).toEqual({ scored: 3, total: 4 });
+    expect(written.flatMap((w) => w.items.map((i) => i.companyId))).toEqual(['1', '2', '4']);
+    expect(await store.listBackfillProgress()).toEqual([
+      { portalId: 101, scored: 3, total: 4, startedAt: NOW, finishedAt: NOW },
+    ]);
+  });
+
+  it('re-scores the sweep candidates', async () => {
+    expect(await sweepPortal(deps(), 101)).toMatchObject({ scored: 2, missing: 0 });
+    expect(written.flatMap((w) => w.items.map((i) => i.companyId))).toEqual(['1', '4']);
   });
 });
