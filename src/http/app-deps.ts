@@ -1,0 +1,28 @@
+import type { Logger } from 'pino';
+import type { AppEnv } from '../config/env.ts';
+import type { PortalId, Store } from '../store/store.ts';
+
+/** The OAuth flow the install routes drive; src/adapters/hubspot/oauth/ implements it. */
+export interface OAuthFlow {
+  /** HubSpot's authorize URL with the app's scopes and a fresh single-use CSRF state. */
+  authorizeUrl(returnTo?: string): Promise<string>;
+  /**
+   * Checks the state, exchanges the code and stores the installation. Fails with an error carrying an HTTP `status`
+   * (e.g. 400 for an unknown, expired or reused state) when the admin has to start again.
+   */
+  completeInstall(input: { code: string; state: string }): Promise<{ portalId: PortalId }>;
+}
+
+/** What the HTTP server needs; the server only moves requests in and answers out (processing lives elsewhere). */
+export interface AppDeps {
+  env: Pick<AppEnv, 'PUBLIC_BASE_URL' | 'HUBSPOT_CLIENT_SECRET' | 'HUBSPOT_PREVIOUS_CLIENT_SECRET' | 'HUBSPOT_APP_ID'>;
+  store: Pick<Store, 'getInstallation' | 'enqueue' | 'getAccountState'>;
+  logger: Logger;
+  /** Epoch milliseconds: the signature window is checked against it. */
+  now: () => number;
+  oauth: OAuthFlow;
+  /** Starts provisioning and the backfill of a portal just installed; not awaited, so it must handle its own errors. */
+  onInstalled: (portalId: PortalId) => void;
+  /** What GET /status answers: per-portal backfill progress, inbox depth. */
+  statusReport: () => Promise<object>;
+}
