@@ -13,6 +13,8 @@ export interface OAuthFlow {
   completeInstall(input: { code: string; state: string }): Promise<{ portalId: PortalId }>;
 }
 
+export const DEFAULT_DEBOUNCE_MS = 2_000;
+
 /** What the HTTP server needs; the server only moves requests in and answers out (processing lives elsewhere). */
 export interface AppDeps {
   env: Pick<AppEnv, 'PUBLIC_BASE_URL' | 'HUBSPOT_CLIENT_SECRET' | 'HUBSPOT_PREVIOUS_CLIENT_SECRET' | 'HUBSPOT_APP_ID'>;
@@ -23,6 +25,8 @@ export interface AppDeps {
   oauth: OAuthFlow;
   /** Starts provisioning and the backfill of a portal just installed; not awaited, so it must handle its own errors. */
   onInstalled: (portalId: PortalId) => void;
+  /** How long an accepted event waits before the worker may claim it, so a burst is processed as one. */
+  debounceMs?: number;
   /** What GET /status answers: per-portal backfill progress, inbox depth. */
   statusReport: () => Promise<object>;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DEBOUNCE_MS } from '../../src/http/app-deps.ts';
 import { install, OLD_SECRET, signedFetch, startServer, T0, type TestServer } from './server.ts';
 
 const FIXTURES = new URL('../fixtures/webhooks/', import.meta.url);
@@ -32,7 +33,8 @@ const events = (n: number) =>
   JSON.stringify(Array.from({ length: n }, (_, i) => event({ eventId: i, objectId: i + 1 })));
 
 async function claimAll(server: TestServer) {
-  return server.store.claim({ limit: 1000, leaseMs: 60_000, now: T0, workerId: 'test' });
+  // Past the debounce: every accepted event is due by then.
+  return server.store.claim({ limit: 1000, leaseMs: 60_000, now: T0 + DEFAULT_DEBOUNCE_MS, workerId: 'test' });
 }
 
 describe('POST /webhooks/hubspot', () => {
@@ -54,6 +56,13 @@ describe('POST /webhooks/hubspot', () => {
       ['contact.propertyChange', '51002', 'email', 1795169533904],
     ]);
     expect(stored.map((e) => e.payload)).toEqual(JSON.parse(PROPERTY_CHANGES));
+  });
+
+  it('holds accepted events for the debounce, so a burst is claimed together', async () => {
+    await signedFetch(server, PATH, { body: PROPERTY_CHANGES });
+    const early = await server.store.claim({ limit: 10, leaseMs: 1, now: T0 + DEFAULT_DEBOUNCE_MS - 1, workerId: 't' });
+    expect(early).toEqual([]);
+    expect(await claimAll(server)).toHaveLength(2);
   });
 
   it('counts a redelivered batch as duplicates and stores nothing new', async () => {

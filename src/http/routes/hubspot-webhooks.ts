@@ -2,6 +2,7 @@ import express, { type Request, type Response, Router } from 'express';
 import type { HubSpotWebhookEvent } from '../../adapters/hubspot/bundle.ts';
 import type { PortalId } from '../../store/store.ts';
 import type { AppDeps } from '../app-deps.ts';
+import { DEFAULT_DEBOUNCE_MS } from '../app-deps.ts';
 import { isOwnWrite } from '../is-own-write.ts';
 import { parseJson, parseWebhookBatch } from '../parse-webhook-batch.ts';
 import { contextOf } from '../request-context.ts';
@@ -70,7 +71,10 @@ async function intake(deps: AppDeps, res: Response, events: HubSpotWebhookEvent[
     );
   }
 
-  const { accepted, duplicates } = kept.length > 0 ? await deps.store.enqueue(kept.map(toInboxEvent)) : NOTHING;
+  // The debounce: a burst of events (an import, a merge) is claimed together and each company re-read once.
+  const notBefore = deps.now() + (deps.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  const { accepted, duplicates } =
+    kept.length > 0 ? await deps.store.enqueue(kept.map((e) => ({ ...toInboxEvent(e), notBefore }))) : NOTHING;
   const ignored = ownWrites.length + notInstalled;
   log.info(
     {
