@@ -18,6 +18,12 @@ export interface HubSpotRequest {
   query?: Record<string, QueryValue>;
   /** `search` for POST .../search, which HubSpot limits separately. */
   kind?: RequestKind;
+  /**
+   * False for a create: after a 5xx or a lost connection HubSpot may have applied it, and sending it again would
+   * make a duplicate. Such a request is retried only on 429 (refused before any work); the caller's own dedupe
+   * (task ledger + search) settles the rest. Default true.
+   */
+  idempotent?: boolean;
 }
 
 export interface HubSpotApi {
@@ -134,7 +140,8 @@ export function createHubSpotApi(options: HubSpotApiOptions): HubSpotApi {
         await options.onTokenRejected(portalId);
         continue;
       }
-      if (!failure.retryable || attempt >= policy.attempts) throw fail();
+      const mayRepeat = request.idempotent !== false || failure.status === 429;
+      if (!failure.retryable || !mayRepeat || attempt >= policy.attempts) throw fail();
 
       const { delayMs, imposed } = retryDelay(failure, attempt, policy, random);
       // A 429 is about the whole portal: hold all its requests, this one included (it waits in acquire).

@@ -201,6 +201,23 @@ describe('createHubSpotApi: retries', () => {
     expect(pauses).toEqual([]);
   });
 
+  it('does not repeat a non-idempotent create after a 5xx (HubSpot may have applied it), but does after a 429', async () => {
+    const { api } = harness();
+    nock(BASE)
+      .post(BATCH_READ)
+      .reply(contractReply(502, hubspotError('BAD_GATEWAY')));
+    const once = api.request(101, { method: 'POST', path: BATCH_READ, body: batchReadBody, idempotent: false });
+    await expect(once).rejects.toMatchObject({ status: 502, attempts: 1 });
+
+    nock(BASE)
+      .post(BATCH_READ)
+      .reply(contractReply(429, rateLimitBody, { 'Retry-After': '1' }))
+      .post(BATCH_READ)
+      .reply(contractReply(200, batchReadResult));
+    const throttled = api.request(101, { method: 'POST', path: BATCH_READ, body: batchReadBody, idempotent: false });
+    await expect(throttled).resolves.toEqual(batchReadResult);
+  });
+
   it('retries a connection reset', async () => {
     const { api } = harness();
     nock(BASE)
