@@ -1,6 +1,7 @@
 import { ValidationError } from '../core/validation-error.ts';
 import { assessCommand } from './assess-command.ts';
 import { rankCommand } from './rank-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { signalsCommand } from './signals-command.ts';
 import { UsageError, UserError } from './user-error.ts';
 
@@ -18,6 +19,9 @@ Usage:
       Assess many bundles and rank the portfolio: accounts by score, revenue at risk.
   churn-signals signals [--format text|json]
       List every signal: id, title, default weight, seed source.
+  churn-signals serve
+      Run the HubSpot app server (webhooks, OAuth install, card data, worker); settings from the environment,
+      see .env.example.
   churn-signals help
 `;
 
@@ -30,6 +34,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await assessCommand(rest, io);
       case 'rank':
         return await rankCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
       case 'signals':
         return signalsCommand(rest, io);
       case undefined:
