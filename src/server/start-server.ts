@@ -91,7 +91,7 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
     url: `http://127.0.0.1:${port}`,
     async stop() {
       clearInterval(sweep);
-      server.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await worker.stop();
       await store.close();
       logger.info('stopped');

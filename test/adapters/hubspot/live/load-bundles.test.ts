@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HubSpotObject, HubSpotOwner, HubSpotWebhookEvent } from '../../../../src/adapters/hubspot/bundle.ts';
+import type { HubSpotOwner, HubSpotWebhookEvent } from '../../../../src/adapters/hubspot/bundle.ts';
 import { createHubSpotApi, type HubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { createRateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
 import { createTtlCache } from '../../../../src/adapters/hubspot/client/ttl-cache.ts';
@@ -10,7 +10,8 @@ import { ENGAGEMENT_CAP } from '../../../../src/adapters/hubspot/live/read-plan.
 import { toSnapshot } from '../../../../src/adapters/hubspot/to-snapshot.ts';
 import { DEFAULT_MAPPINGS, PropertyMappings } from '../../../../src/core/mappings.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
-import { contractReply, type MockedRequest, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { type PortalCall as Call, FakeHubSpotPortal as FakePortal } from '../../../helpers/fake-hubspot-portal.ts';
+import { contractReply, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
 import { hsEvent, hsObject, PORTAL } from '../build.ts';
 
 const BASE = 'https://api.hubspot.test';
@@ -34,168 +35,6 @@ function testApi(): { api: HubSpotApi } {
     random: () => 0.5,
   });
   return { api };
-}
-
-interface Call {
-  method: string;
-  /** Path and query, as sent. */
-  url: string;
-  body: unknown;
-}
-
-/**
- * A HubSpot portal in memory, answering the operations loadBundles and companiesForEvents call, every exchange
- * checked against HubSpot's specs (contractReply): batch reads answer only the properties asked (history ones under
- * propertiesWithHistory, built from the record's history or else its current value), missing or archived records as
- * HubSpot's `errors`, association reads and owner listings in pages of the given sizes.
- */
-class FakePortal {
-  readonly records = new Map<string, Map<string, HubSpotObject>>();
-  /** fromType → toType → fromId → toIds. */
-  readonly links = new Map<string, Map<string, Map<string, string[]>>>();
-  owners: HubSpotOwner[] = [];
-  associationPageSize = 500;
-  ownersPageSize = 500;
-  readonly calls: Call[] = [];
-
-  add(objectType: string, ...records: HubSpotObject[]): this {
-    const store = this.records.get(objectType) ?? new Map<string, HubSpotObject>();
-    for (const record of records) store.set(record.id, record);
-    this.records.set(objectType, store);
-    return this;
-  }
-
-  /** Associates `fromId` with each of `toIds`, in both directions. */
-  link(fromType: string, fromId: string, toType: string, toIds: readonly string[]): this {
-    for (const toId of toIds) {
-      this.push(fromType, fromId, toType, toId);
-      this.push(toType, toId, fromType, fromId);
-    }
-    return this;
-  }
-
-  /** Serves the fake on nock until nock.cleanAll(). */
-  serve(): this {
-    nock(BASE)
-      .persist()
-      .post(/^\/crm\/objects\/2026-09\/[a-z_]+\/batch\/read/)
-      .reply(contractReply(200, (request) => this.batchRead(this.log(request))))
-      .post(/^\/crm\/associations\/2026-09\/[a-z_]+\/[a-z_]+\/batch\/read$/)
-      .reply(contractReply(200, (request) => this.associations(this.log(request))))
-      .get('/crm/owners/2026-09')
-      .query(true)
-      .reply(contractReply(200, (request) => this.ownersPage(this.log(request))));
-    return this;
-  }
-
-  private push(fromType: string, fromId: string, toType: string, toId: string): void {
-    const byType = this.links.get(fromType) ?? new Map<string, Map<string, string[]>>();
-    this.links.set(fromType, byType);
-    const byId = byType.get(toType) ?? new Map<string, string[]>();
-    byType.set(toType, byId);
-    const list = byId.get(fromId) ?? [];
-    if (!list.includes(toId)) list.push(toId);
-    byId.set(fromId, list);
-  }
-
-  private log(request: MockedRequest): Call & { parsed: URL } {
-    const parsed = new URL(request.url);
-    const call = { method: request.method, url: parsed.pathname + parsed.search, body: request.body };
-    this.calls.push(call);
-    return { ...call, parsed };
-  }
-
-  private batchRead(call: Call & { parsed: URL }) {
-    const objectType = call.parsed.pathname.split('/')[4] as string;
-    const body = call.body as { inputs: { id: string }[]; properties: string[]; propertiesWithHistory: string[] };
-    const store = this.records.get(objectType) ?? new Map<string, HubSpotObject>();
-    const results: HubSpotObject[] = [];
-    const missing: string[] = [];
-    for (const { id } of body.inputs) {
-      const record = store.get(id);
-      if (record === undefined || record.archived) missing.push(id);
-      else results.push(answer(record, body.properties, body.propertiesWithHistory));
-    }
-    return { status: 'COMPLETE', results, ...notFound(missing), requestedAt: AT, startedAt: AT, completedAt: AT };
-  }
-
-  private associations(call: Call & { parsed: URL }) {
-    const [, , , , fromType, toType] = call.parsed.pathname.split('/') as string[];
-    const body = call.body as { inputs: { id: string; after?: string }[] };
-    const byId = this.links.get(fromType as string)?.get(toType as string);
-    const known = this.records.get(fromType as string);
-    const results = [];
-    const missing: string[] = [];
-    for (const { id, after } of body.inputs) {
-      if (!known?.has(id)) {
-        missing.push(id);
-        continue;
-      }
-      const all = byId?.get(id) ?? [];
-      const start = after === undefined ? 0 : Number(after);
-      const end = start + this.associationPageSize;
-      const to = all.slice(start, end).map((toObjectId) => ({
-        toObjectId,
-        associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 1 }],
-      }));
-      results.push({ from: { id }, to, ...(end < all.length ? { paging: { next: { after: String(end) } } } : {}) });
-    }
-    return { status: 'COMPLETE', results, ...notFound(missing), startedAt: AT, completedAt: AT };
-  }
-
-  private ownersPage(call: Call & { parsed: URL }) {
-    const query = call.parsed.searchParams;
-    const archived = query.get('archived') === 'true';
-    const all = this.owners.filter((owner) => owner.archived === archived);
-    const start = Number(query.get('after') ?? '0');
-    const end = start + Math.min(this.ownersPageSize, Number(query.get('limit') ?? '100'));
-    return {
-      results: all.slice(start, end),
-      ...(end < all.length ? { paging: { next: { after: String(end) } } } : {}),
-    };
-  }
-}
-
-/** HubSpot's answer for a record: the asked properties (null when unset) and histories, plus its defaults. */
-function answer(record: HubSpotObject, properties: readonly string[], withHistory: readonly string[]): HubSpotObject {
-  const p = record.properties;
-  const out: HubSpotObject = {
-    ...record,
-    properties: Object.fromEntries(
-      [...properties, 'hs_object_id', 'createdate', 'hs_lastmodifieddate']
-        .filter((name, i, all) => all.indexOf(name) === i && (properties.includes(name) || p[name] !== undefined))
-        .map((name) => [name, p[name] ?? null]),
-    ),
-  };
-  delete out.propertiesWithHistory;
-  if (withHistory.length > 0) {
-    out.propertiesWithHistory = Object.fromEntries(
-      withHistory.map((name) => {
-        const history = record.propertiesWithHistory?.[name];
-        const current = p[name];
-        if (history) return [name, history];
-        return [name, current == null ? [] : [{ value: current, timestamp: record.updatedAt, sourceType: 'CRM_UI' }]];
-      }),
-    );
-  }
-  return out;
-}
-
-function notFound(ids: readonly string[]) {
-  if (ids.length === 0) return {};
-  return {
-    numErrors: 1,
-    errors: [
-      {
-        status: 'error',
-        category: 'OBJECT_NOT_FOUND',
-        message: 'Could not get some objects, they may be deleted or not exist. Check that ids are valid.',
-        context: { ids: [...ids] },
-        errors: [],
-        links: {},
-      },
-    ],
-  };
 }
 
 // ---- the tests ---------------------------------------------------------------------------------------------------
