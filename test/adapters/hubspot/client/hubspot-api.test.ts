@@ -1,10 +1,11 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHubSpotApi, type HubSpotApiOptions } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { HubSpotApiError } from '../../../../src/adapters/hubspot/client/hubspot-error.ts';
 import { createRateLimiter, type RateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
-import { contractReply, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 
 const BASE = 'https://api.hubspot.test';
 const T0 = Date.parse('2026-11-15T12:00:00.000Z');
@@ -76,14 +77,7 @@ async function rejection(promise: Promise<unknown>): Promise<HubSpotApiError> {
   return promise.catch((error: HubSpotApiError) => error) as Promise<HubSpotApiError>;
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('createHubSpotApi: requests', () => {
   it('sends each portal’s request to the dated path with that portal’s Bearer token, and parses the answer', async () => {

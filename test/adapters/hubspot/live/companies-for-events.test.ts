@@ -1,11 +1,12 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubSpotWebhookEvent } from '../../../../src/adapters/hubspot/bundle.ts';
 import { createHubSpotApi, type HubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { createRateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
 import { companiesForEvents } from '../../../../src/adapters/hubspot/live/companies-for-events.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
-import { contractReply, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 import { hsEvent, PORTAL } from '../build.ts';
 
 const BASE = 'https://api.hubspot.test';
@@ -75,14 +76,7 @@ function summary(map: Map<string, HubSpotWebhookEvent[]>): [string, number[]][] 
 
 const WHEN = '2026-11-10T09:00:00.000Z';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('companiesForEvents: events that name their company (no call)', () => {
   it('maps company events to the company, legacy and generic alike', async () => {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHubSpotApi, type HubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { createRateLimiter, type RequestKind } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
 import {
@@ -10,7 +10,8 @@ import {
   searchCompanyIds,
 } from '../../../../src/adapters/hubspot/live/list-companies.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
-import { contractReply, type MockedRequest, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply, type MockedRequest } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 import { hsObject, PORTAL } from '../build.ts';
 
 const BASE = 'https://api.hubspot.test';
@@ -77,14 +78,7 @@ function serveSearch(ids: readonly number[], bodies: SearchBody[]) {
     );
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('listCompanyIds', () => {
   it('pages through the companies, 100 per call, asking only for ids', async () => {

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HubSpotOwner, HubSpotWebhookEvent } from '../../../../src/adapters/hubspot/bundle.ts';
 import { createHubSpotApi, type HubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { createRateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
@@ -11,7 +11,8 @@ import { toSnapshot } from '../../../../src/adapters/hubspot/to-snapshot.ts';
 import { DEFAULT_MAPPINGS, PropertyMappings } from '../../../../src/core/mappings.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
 import { type PortalCall as Call, FakeHubSpotPortal as FakePortal } from '../../../helpers/fake-hubspot-portal.ts';
-import { contractReply, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 import { hsEvent, hsObject, PORTAL } from '../build.ts';
 
 const BASE = 'https://api.hubspot.test';
@@ -151,14 +152,7 @@ const bodyOf = (fake: FakePortal, path: string) => callsTo(fake, path)[0]?.body;
 const options = () => ({ mappings: DEFAULT_MAPPINGS, cache: createTtlCache() });
 const request = (companyId: string, events: HubSpotWebhookEvent[] = []) => ({ companyId, events });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('loadBundles: the calls', () => {
   it('reads 3 companies with 21 calls: companies, 9 association reads, 9 object reads, 2 owner listings', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOAuth, REFRESH_AHEAD_MS, STATE_TTL_MS } from '../../../../src/adapters/hubspot/oauth/create-oauth.ts';
 import { OAuthError } from '../../../../src/adapters/hubspot/oauth/oauth-error.ts';
 import { PortalUninstalledError } from '../../../../src/adapters/hubspot/oauth/portal-uninstalled-error.ts';
@@ -11,7 +11,8 @@ import { OPTIONAL_SCOPE_NAMES, REQUIRED_SCOPE_NAMES } from '../../../../src/adap
 import { createLogger } from '../../../../src/log/create-logger.ts';
 import { openSqliteStore } from '../../../../src/store/sqlite/open-sqlite-store.ts';
 import type { Store } from '../../../../src/store/store.ts';
-import { contractReply, type MockedRequest, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply, type MockedRequest } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 
 const API = 'https://api.hubspot.test';
 const T0 = Date.parse('2026-11-15T12:00:00.000Z');
@@ -93,14 +94,7 @@ function stateOf(url: string): string {
   return new URL(url).searchParams.get('state') ?? '';
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('authorizeUrl', () => {
   it('sends the admin to HubSpot with the app’s client id, callback, exactly its scopes and a fresh state', async () => {

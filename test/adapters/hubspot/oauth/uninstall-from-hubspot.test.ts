@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { HubSpotApiError } from '../../../../src/adapters/hubspot/client/hubspot-error.ts';
 import { createRateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
@@ -8,7 +8,8 @@ import { PortalUninstalledError } from '../../../../src/adapters/hubspot/oauth/p
 import { uninstallFromHubSpot } from '../../../../src/adapters/hubspot/oauth/uninstall-from-hubspot.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
 import { openSqliteStore } from '../../../../src/store/sqlite/open-sqlite-store.ts';
-import { contractReply, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 
 const API = 'https://api.hubspot.test';
 const T0 = Date.parse('2026-11-15T12:00:00.000Z');
@@ -64,14 +65,7 @@ async function wired() {
 
 const bearer = (token: string) => ({ reqheaders: { authorization: `Bearer ${token}` } });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('the API client on OAuth tokens', () => {
   it('refreshes once after a 401 and sends again with the new token', async () => {

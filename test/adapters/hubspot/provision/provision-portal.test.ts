@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHubSpotApi } from '../../../../src/adapters/hubspot/client/hubspot-api.ts';
 import { createRateLimiter } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
 import {
@@ -11,7 +11,8 @@ import { provisionPortal } from '../../../../src/adapters/hubspot/provision/prov
 import { SIGNAL_IDS } from '../../../../src/core/signal.ts';
 import { createLogger } from '../../../../src/log/create-logger.ts';
 import { SIGNALS } from '../../../../src/signals/index.ts';
-import { contractReply, type MockedRequest, takeContractViolations } from '../../../helpers/hubspot-contract.ts';
+import { contractReply, type MockedRequest } from '../../../helpers/hubspot-contract.ts';
+import { useStrictNock } from '../../../helpers/strict-nock.ts';
 
 const API = 'https://api.hubspot.test';
 const AT = '2026-11-15T12:00:00.000Z';
@@ -86,14 +87,7 @@ function batchCreate(sent: HubSpotProperty[][]) {
   });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(takeContractViolations()).toEqual([]);
-  expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useStrictNock();
 
 describe('provisionPortal', () => {
   it('creates the group, DESIGN §4’s properties in one batch, and the list, in an empty portal', async () => {
