@@ -1,5 +1,6 @@
 import { ValidationError } from '../core/validation-error.ts';
 import { assessCommand } from './assess-command.ts';
+import { demoCommand, startCommand } from './demo-command.ts';
 import { rankCommand } from './rank-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { signalsCommand } from './signals-command.ts';
@@ -22,6 +23,12 @@ Usage:
   churn-signals serve
       Run the HubSpot app server (webhooks, OAuth install, card data, worker); settings from the environment,
       see .env.example.
+  churn-signals demo [--once] [--seed <n>] [--speed <x>]
+      The whole product without a HubSpot account: a local HubSpot sandbox with a generated demo portal, the app
+      installed into it through OAuth, a backfill, a scripted timeline, and a ranked report of the accounts at risk.
+      --once prints the report and exits; otherwise it keeps serving the preview page until Ctrl-C.
+  churn-signals start
+      What npm start runs: serve when HUBSPOT_CLIENT_ID is set in the environment, the demo otherwise.
   churn-signals help
 `;
 
@@ -36,6 +43,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         return await rankCommand(rest, io);
       case 'serve':
         return await serveCommand(rest, io);
+      case 'demo':
+        return await demoCommand(rest, io);
+      case 'start':
+        return await startCommand(rest, io);
       case 'signals':
         return signalsCommand(rest, io);
       case undefined:
