@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readTaskRef } from '../../src/adapters/hubspot/live/task-html.ts';
 import { runDemo } from '../../src/demo/run-demo.ts';
+import { currentValue } from '../../src/sandbox/state/stored-object.ts';
 
 describe('runDemo, serving', () => {
   it('keeps the app, the sandbox and the preview page up after the report, and stop() closes them', async () => {
@@ -24,6 +26,20 @@ describe('runDemo, serving', () => {
       const status = await fetch(`${demo.appUrl}/status`);
       expect(await status.json()).toMatchObject({ portals: [{ portalId: demo.portalId, backfill: { done: true } }] });
       expect(demo.backfill.throttled).toBe(0);
+
+      // The app's follow-up tasks are in the sandbox, each associated with its company, one per company and signal.
+      const portal = demo.sandbox.state.ensurePortal(demo.portalId);
+      const ours = portal
+        .list('tasks')
+        .map((task) => ({ task, ref: readTaskRef(currentValue(task, 'hs_task_body') ?? '') }))
+        .filter((t) => t.ref !== null);
+      expect(ours.length).toBeGreaterThan(0);
+      for (const { task } of ours) {
+        expect(portal.associatedIds({ type: 'tasks', id: task.id }, 'companies')).toHaveLength(1);
+        expect(currentValue(task, 'hs_task_subject')).toMatch(/^Churn risk · /);
+      }
+      const refs = ours.map((t) => t.ref);
+      expect(new Set(refs).size).toBe(refs.length);
       expect(demo.backfill.general).toBeGreaterThan(0);
     } finally {
       await demo.stop();
