@@ -115,8 +115,9 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     await waitUntilQuiet(sandbox, server.url);
     const before = new Map(riskRows(portal, Date.now()).map((r) => [r.companyId, r.score]));
 
-    // Dated from now, so the NPS answer and the call it scripts are recent when the app reads them.
-    const steps = demoTimeline({ seed, portal: sandbox.seed, start: Date.now() });
+    // Dated just before now: recent when the app reads them, yet never in the future even when played faster than
+    // scripted (the signals ignore records dated after their `now`).
+    const steps = demoTimeline({ seed, portal: sandbox.seed, start: Date.now() - 2 * 60_000 });
     say(`\nTimeline (${steps.length} changes in HubSpot, played ${speed}× faster than scripted):`);
     await playTimeline(portal, steps, {
       speed,
