@@ -15,6 +15,7 @@ import { hsObject } from '../adapters/hubspot/build.ts';
 import { caught } from '../helpers/caught.ts';
 import { FakeHubSpotPortal, until } from '../helpers/fake-hubspot-portal.ts';
 import { takeContractViolations } from '../helpers/hubspot-contract.ts';
+import { createScratchDatabase } from '../helpers/postgres.ts';
 
 const PUBLIC_BASE_URL = 'https://churn.example.com';
 const PORTAL = 62515;
@@ -180,8 +181,18 @@ describe('startServer', () => {
     expect(error.message).toContain('openssl rand -base64 32');
   });
 
-  it('refuses a PostgreSQL DATABASE_URL until that store exists, saying what to use', async () => {
-    await expect(start({ DATABASE_URL: 'postgres://db.example.com/churn' })).rejects.toThrow('use a SQLite file path');
+  it('runs on PostgreSQL when DATABASE_URL is a postgres:// URL, and says so when it cannot connect', async () => {
+    const db = await createScratchDatabase();
+    try {
+      const { server } = await start({ DATABASE_URL: db.url });
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      await stop(server);
+    } finally {
+      await db.drop();
+    }
+    await expect(start({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/churn' })).rejects.toThrow(
+      /cannot connect to the PostgreSQL database/,
+    );
   });
 });
 

@@ -1,0 +1,115 @@
+/**
+ * The PostgreSQL schema, as an ordered list: migration N is `MIGRATIONS[N - 1]`. Append only, never edit one that
+ * shipped; migrate.ts applies the missing ones under an advisory lock. The same tables as the SQLite store
+ * (../sqlite/migrations.ts): instants are epoch milliseconds in BIGINT, documents JSONB, portal ids BIGINT.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE store_meta (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE installations (
+    portal_id BIGINT PRIMARY KEY,
+    access_token TEXT NOT NULL,   -- TokenCipher: v1:<iv>:<tag>:<ciphertext>
+    refresh_token TEXT NOT NULL,  -- TokenCipher
+    expires_at BIGINT NOT NULL,
+    scopes JSONB NOT NULL,
+    hub_domain TEXT,
+    installed_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE oauth_states (
+    state TEXT PRIMARY KEY,
+    expires_at BIGINT NOT NULL,
+    return_to TEXT,
+    portal_id BIGINT
+  );
+  CREATE INDEX oauth_states_portal ON oauth_states (portal_id);
+  CREATE INDEX oauth_states_expiry ON oauth_states (expires_at);
+
+  CREATE TABLE inbox (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    portal_id BIGINT NOT NULL,
+    subscription_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    property_name TEXT NOT NULL,  -- '' when the event has none, so the unique key compares it
+    occurred_at BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    payload JSONB NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    not_before BIGINT NOT NULL,
+    lease_owner TEXT,
+    lease_until BIGINT,
+    acked_at BIGINT,
+    UNIQUE (portal_id, subscription_type, object_id, property_name, occurred_at)
+  );
+  CREATE INDEX inbox_pending ON inbox (occurred_at, id) WHERE acked_at IS NULL;
+  CREATE INDEX inbox_acked ON inbox (acked_at) WHERE acked_at IS NOT NULL;
+
+  CREATE TABLE dead_letters (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    portal_id BIGINT NOT NULL,
+    subscription_type TEXT NOT NULL,
+    object_id TEXT NOT NULL,
+    property_name TEXT NOT NULL,
+    occurred_at BIGINT NOT NULL,
+    received_at BIGINT NOT NULL,
+    payload JSONB NOT NULL,
+    attempts INTEGER NOT NULL,
+    last_error TEXT,
+    reason TEXT NOT NULL,
+    failed_at BIGINT NOT NULL
+  );
+  CREATE INDEX dead_letters_portal ON dead_letters (portal_id, id);
+
+  CREATE TABLE accounts (
+    portal_id BIGINT NOT NULL,
+    company_id TEXT NOT NULL,
+    assessment JSONB,
+    written_properties JSONB,
+    memory JSONB,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (portal_id, company_id)
+  );
+
+  CREATE TABLE score_history (
+    portal_id BIGINT NOT NULL,
+    company_id TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    score DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (portal_id, company_id, at),
+    FOREIGN KEY (portal_id, company_id) REFERENCES accounts (portal_id, company_id) ON DELETE CASCADE
+  );
+
+  CREATE TABLE tasks (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    portal_id BIGINT NOT NULL,
+    company_id TEXT NOT NULL,
+    signal_id TEXT NOT NULL,
+    dedupe_key TEXT NOT NULL,
+    hubspot_task_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    closed_at BIGINT
+  );
+  -- One open task per company and signal (DESIGN §4): the database refuses a second, however many processes race.
+  CREATE UNIQUE INDEX tasks_one_open ON tasks (portal_id, company_id, signal_id) WHERE closed_at IS NULL;
+
+  CREATE TABLE backfill_progress (
+    portal_id BIGINT PRIMARY KEY,
+    scored INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    started_at BIGINT NOT NULL,
+    finished_at BIGINT
+  );
+
+  CREATE TABLE journal_offsets (
+    portal_id BIGINT PRIMARY KEY,
+    offset_value TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  `,
+];
