@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { AppEnv } from '../config/env.ts';
+import type { AppMetrics } from '../metrics/create-app-metrics.ts';
 import type { PortalId, Store } from '../store/store.ts';
 
 /** The OAuth flow the install routes drive; src/adapters/hubspot/oauth/ implements it. */
@@ -29,4 +30,8 @@ export interface AppDeps {
   debounceMs?: number;
   /** What GET /status answers: per-portal backfill progress, inbox depth. */
   statusReport: () => Promise<object>;
+  /** Counters the routes increment and GET /metrics exposes; without it there is no /metrics. */
+  metrics?: AppMetrics;
+  /** GET /readyz: resolves when the store answers; a primary-key read of `store` by default. */
+  readiness?: () => Promise<void>;
 }

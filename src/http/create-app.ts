@@ -5,6 +5,7 @@ import { requestContext } from './request-context.ts';
 import { companyRiskCardRoute } from './routes/company-risk-card.ts';
 import { hubspotOAuthRoutes } from './routes/hubspot-oauth.ts';
 import { hubspotWebhooksRoute } from './routes/hubspot-webhooks.ts';
+import { operationsRoutes } from './routes/operations.ts';
 import { statusRoutes } from './routes/status.ts';
 
 /**
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(companyRiskCardRoute(deps));
   app.use(hubspotOAuthRoutes(deps));
   app.use(statusRoutes(deps));
+  app.use(operationsRoutes(deps));
   app.use(notFound());
   app.use(errorHandler());
   return app;

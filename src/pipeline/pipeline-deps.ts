@@ -3,6 +3,7 @@ import type { HubSpotBundle, HubSpotWebhookEvent } from '../adapters/hubspot/bun
 import type { Assessment } from '../core/assessment.ts';
 import type { EngineConfig } from '../core/tenant-config.ts';
 import type { Instant } from '../core/time.ts';
+import type { AppMetrics } from '../metrics/create-app-metrics.ts';
 import type { PortalId, Store } from '../store/store.ts';
 
 /** The CRM side of the pipeline, bound to an API client: DESIGN §5's "source" and "adapter" for HubSpot. */
@@ -44,4 +45,6 @@ export interface PipelineDeps {
   writer: CrmWriter;
   /** The tenant's engine configuration (settings page); the product defaults until a tenant changes them. */
   configFor(portalId: PortalId): Promise<EngineConfig>;
+  /** Counts inbox events processed, failed, retried and dead-lettered. */
+  metrics?: Pick<AppMetrics, 'inboxEvents'>;
 }

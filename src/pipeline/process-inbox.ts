@@ -44,7 +44,9 @@ export async function processInbox(deps: PipelineDeps, options: InboxOptions): P
     const ids = portalEvents.map((e) => e.id);
     const log = deps.logger.child({ portalId, inboxEventIds: ids.slice(0, 20) });
     if (!(await deps.store.getInstallation(portalId))) {
-      report.acked += await deps.store.ack(ids);
+      const dropped = await deps.store.ack(ids);
+      report.acked += dropped;
+      deps.metrics?.inboxEvents.inc({ outcome: 'dropped' }, dropped);
       log.warn(
         { events: ids.length },
         'dropped events of a portal that is not installed (uninstalled since they arrived)',
@@ -55,12 +57,18 @@ export async function processInbox(deps: PipelineDeps, options: InboxOptions): P
       const payloads = portalEvents.map((e) => e.payload as HubSpotWebhookEvent);
       const companies = await deps.reader.companiesForEvents(portalId, payloads);
       const scored = await scoreCompanies(deps, portalId, companies);
-      report.acked += await deps.store.ack(ids);
+      const processed = await deps.store.ack(ids);
+      report.acked += processed;
+      deps.metrics?.inboxEvents.inc({ outcome: 'processed' }, processed);
       log.info({ events: ids.length, companies: companies.size, ...scored }, 'events processed');
     } catch (error) {
       const outcome = await settleFailure(deps, portalEvents, error, options, log);
       report.retried += outcome.retried;
       report.deadLettered += outcome.deadLettered;
+      const counted = deps.metrics?.inboxEvents;
+      counted?.inc({ outcome: 'failed' }, portalEvents.length);
+      counted?.inc({ outcome: 'retried' }, outcome.retried);
+      counted?.inc({ outcome: 'dead_lettered' }, outcome.deadLettered);
     }
   }
   return report;

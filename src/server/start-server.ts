@@ -10,6 +10,7 @@ import type { AppEnv } from '../config/env.ts';
 import { resolveConfig } from '../core/tenant-config.ts';
 import { createApp } from '../http/create-app.ts';
 import { createLogger } from '../log/create-logger.ts';
+import { createAppMetrics } from '../metrics/create-app-metrics.ts';
 import { backfillPortal } from '../pipeline/backfill-portal.ts';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
 import { DEFAULT_INBOX_OPTIONS } from '../pipeline/process-inbox.ts';
@@ -34,6 +35,12 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
   const now = Date.now;
   const cache = createTtlCache();
   const limiter = createRateLimiter();
+  const metrics = createAppMetrics({
+    inboxStats: () => store.inboxStats(),
+    countDeadLetters: () => store.countDeadLetters(),
+    rateLimiterStats: () => limiter.stats(),
+    now,
+  });
   let forget: (portalId: number) => void = () => {};
   const oauth = createOAuth({ env, store, logger, cache, onUninstalled: (portalId) => forget(portalId) });
   const api = createHubSpotApi({
@@ -42,13 +49,14 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
     onTokenRejected: (portalId) => oauth.onTokenRejected(portalId),
     limiter,
     logger,
+    metrics,
   });
   forget = (portalId) => api.forget(portalId);
   // Tenant settings arrive with the settings page; until then every portal runs on the product's defaults.
   const config = resolveConfig({}, SIGNALS);
   const configFor = async () => config;
   const crm = hubspotCrm({ api, cache, store, logger, now, configFor });
-  const pipeline: PipelineDeps = { store, logger, now, ...crm, configFor };
+  const pipeline: PipelineDeps = { store, logger, now, ...crm, configFor, metrics };
 
   const onInstalled = (portalId: number) => {
     void (async () => {
@@ -70,6 +78,9 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
     oauth,
     onInstalled,
     statusReport: () => statusReport(store, limiter),
+    metrics,
+    // A primary-key read: the cheapest call that still goes to the database.
+    readiness: async () => void (await store.getInstallation(0)),
   });
   const server = app.listen(env.PORT);
   await once(server, 'listening');

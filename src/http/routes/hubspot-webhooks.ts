@@ -1,8 +1,9 @@
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { HubSpotWebhookEvent } from '../../adapters/hubspot/bundle.ts';
 import type { PortalId } from '../../store/store.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { DEFAULT_DEBOUNCE_MS } from '../app-deps.ts';
+import { answerFor } from '../error-handler.ts';
 import { isOwnWrite } from '../is-own-write.ts';
 import { parseJson, parseWebhookBatch } from '../parse-webhook-batch.ts';
 import { contextOf } from '../request-context.ts';
@@ -36,6 +37,11 @@ export function hubspotWebhooksRoute(deps: AppDeps): Router {
     verifyHubSpotRequest(req, body, deps);
     const events = parseWebhookBatch(parseJson(body));
     res.json(await intake(deps, res, events));
+  });
+  // Counts refusals by the code answered (signature, JSON, schema, body size), then lets error-handler.ts answer.
+  router.use('/webhooks/hubspot', (error: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    deps.metrics?.webhookRejections.inc({ reason: answerFor(error).code });
+    next(error);
   });
   return router;
 }
@@ -76,6 +82,11 @@ async function intake(deps: AppDeps, res: Response, events: HubSpotWebhookEvent[
   const { accepted, duplicates } =
     kept.length > 0 ? await deps.store.enqueue(kept.map((e) => ({ ...toInboxEvent(e), notBefore }))) : NOTHING;
   const ignored = ownWrites.length + notInstalled;
+  const counted = deps.metrics?.webhookEvents;
+  counted?.inc({ outcome: 'received' }, events.length);
+  counted?.inc({ outcome: 'accepted' }, accepted);
+  counted?.inc({ outcome: 'duplicate' }, duplicates);
+  counted?.inc({ outcome: 'ignored' }, ignored);
   log.info(
     {
       portals: [...byPortal.keys()],

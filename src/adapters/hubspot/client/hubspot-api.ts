@@ -1,5 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import type { Logger } from 'pino';
+import type { AppMetrics } from '../../../metrics/create-app-metrics.ts';
 import type { PortalId } from '../../../store/store.ts';
 import { classifyNetworkError, classifyResponse } from './classify-failure.ts';
 import { HubSpotApiError, type HubSpotFailure } from './hubspot-error.ts';
@@ -53,9 +54,11 @@ export interface HubSpotApiOptions {
   now?: () => number;
   /** [0, 1), for the backoff's jitter. */
   random?: () => number;
+  /** Counts every send by the status HubSpot answered (`network` when none came back). */
+  metrics?: Pick<AppMetrics, 'hubspotCalls'>;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; failure: HubSpotFailure; cause?: unknown };
+type Outcome = { ok: true; value: unknown; status: number } | { ok: false; failure: HubSpotFailure; cause?: unknown };
 
 /**
  * Every HubSpot call of the app goes through here, over HTTP with @hubspot/api-client 14's `apiRequest` (DESIGN §7:
@@ -102,9 +105,9 @@ export function createHubSpotApi(options: HubSpotApiOptions): HubSpotApi {
       return { ok: false, failure: classifyNetworkError(error), cause: error };
     }
     if (!response.ok) return { ok: false, failure: classifyResponse(response.status, response.headers, text, now()) };
-    if (text === '') return { ok: true, value: undefined };
+    if (text === '') return { ok: true, value: undefined, status: response.status };
     try {
-      return { ok: true, value: JSON.parse(text) };
+      return { ok: true, value: JSON.parse(text), status: response.status };
     } catch {
       // Not the SyntaxError as cause: its message quotes the start of the body.
       return { ok: false, failure: invalidResponse(response.status) };
@@ -120,6 +123,7 @@ export function createHubSpotApi(options: HubSpotApiOptions): HubSpotApi {
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire(portalId, kind);
       const outcome = await send(portalId, request);
+      options.metrics?.hubspotCalls.inc({ status: statusLabel(outcome) });
       if (outcome.ok) return outcome.value as T;
 
       const { failure } = outcome;
@@ -158,6 +162,11 @@ export function createHubSpotApi(options: HubSpotApiOptions): HubSpotApi {
       clients.delete(portalId);
     },
   };
+}
+
+function statusLabel(outcome: Outcome): string {
+  if (outcome.ok) return String(outcome.status);
+  return outcome.failure.status === null ? 'network' : String(outcome.failure.status);
 }
 
 function queryOf(query: Record<string, QueryValue> | undefined): URLSearchParams | null {
