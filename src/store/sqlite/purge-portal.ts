@@ -1,19 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { PORTAL_TABLES } from '../portal-tables.ts';
 import type { PortalId } from '../store.ts';
 import { inTransaction } from './in-transaction.ts';
 
-// Every table holding a portal's data besides installations. test/store/sqlite-store.test.ts checks that every
-// table with a portal_id column is listed.
-export const PORTAL_TABLES = [
-  'inbox',
-  'dead_letters',
-  'score_history',
-  'accounts',
-  'tasks',
-  'oauth_states',
-  'backfill_progress',
-  'journal_offsets',
-] as const;
+export { PORTAL_TABLES };
 
 /** Uninstall: the installation and all the portal's data, in one transaction. True when it was installed. */
 export function purgePortal(db: DatabaseSync, portalId: PortalId): boolean {
