@@ -2,20 +2,32 @@ import type { Assessment, Reason } from './assessment.ts';
 import { evaluateSignal } from './evaluate-signal.ts';
 import { planTasks } from './plan-tasks.ts';
 import { levelOf, roundPoints, scoreBefore, trendOf } from './score.ts';
+import type { SignalId } from './signal.ts';
 import type { Snapshot } from './snapshot.ts';
 import { summarize } from './summarize.ts';
 import type { EngineConfig } from './tenant-config.ts';
 import { type Instant, isoDateTime } from './time.ts';
 
+export interface AssessOptions {
+  /** Signals snoozed for this account ("not a risk" on the card): they do not fire, whatever the snapshot says. */
+  suppressed?: ReadonlySet<SignalId>;
+}
+
 /**
  * DESIGN §3: the score is the capped sum of the fired signals' points (weight × strength); the explanation is the
- * computation. Pure and deterministic: same snapshot, config and `now`, same assessment.
+ * computation. Pure and deterministic: same snapshot, config, `now` and options, same assessment.
  */
-export function assess(snapshot: Snapshot, config: EngineConfig, now: Instant): Assessment {
+export function assess(
+  snapshot: Snapshot,
+  config: EngineConfig,
+  now: Instant,
+  options: AssessOptions = {},
+): Assessment {
   const tenant = { competitors: config.competitors };
   const reasons: Reason[] = [];
   for (const signal of config.signals) {
     if (!signal.enabled || signal.weight <= 0) continue;
+    if (options.suppressed?.has(signal.definition.id)) continue;
     const finding = evaluateSignal(
       signal.definition,
       snapshot,

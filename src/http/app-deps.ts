@@ -19,7 +19,16 @@ export const DEFAULT_DEBOUNCE_MS = 2_000;
 /** What the HTTP server needs; the server only moves requests in and answers out (processing lives elsewhere). */
 export interface AppDeps {
   env: Pick<AppEnv, 'PUBLIC_BASE_URL' | 'HUBSPOT_CLIENT_SECRET' | 'HUBSPOT_PREVIOUS_CLIENT_SECRET' | 'HUBSPOT_APP_ID'>;
-  store: Pick<Store, 'getInstallation' | 'enqueue' | 'getAccountState'>;
+  store: Pick<
+    Store,
+    | 'getInstallation'
+    | 'enqueue'
+    | 'getAccountState'
+    | 'getTenantSettings'
+    | 'saveTenantSettings'
+    | 'snooze'
+    | 'activeSnoozes'
+  >;
   logger: Logger;
   /** Epoch milliseconds: the signature window is checked against it. */
   now: () => number;
@@ -34,4 +43,14 @@ export interface AppDeps {
   metrics?: AppMetrics;
   /** GET /readyz: resolves when the store answers; a primary-key read of `store` by default. */
   readiness?: () => Promise<void>;
+  /**
+   * Re-scores every company of the portal with its settings as just saved (PUT /settings/hubspot). Not awaited, so it
+   * must handle its own errors; without it a save takes effect as companies are next scored.
+   */
+  rescorePortal?: (portalId: PortalId) => void;
+  /**
+   * Re-reads and re-scores one company now (the card's "Recalculate now", and after a snooze). Without it the card's
+   * recalculate answers 503 and a snooze takes effect at the company's next scoring.
+   */
+  recalculate?: (portalId: PortalId, companyId: string) => Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { withRecordUrls } from '../adapters/hubspot/with-record-urls.ts';
 import type { Level, Trend } from '../core/assessment.ts';
-import type { AccountState, PortalId } from '../store/store.ts';
+import type { AccountState, ActiveSnooze, PortalId } from '../store/store.ts';
 
 type LinkedReason = ReturnType<typeof withRecordUrls>['reasons'][number];
 
@@ -19,9 +19,17 @@ export interface CompanyRiskBody {
   /** Oldest first; `at` as an ISO instant. */
   scoreHistory: { score: number; at: string }[];
   assessedAt: string | null;
+  /** The signals snoozed on this company ("not a risk") and not yet back, by signal id; `until` an ISO instant. */
+  snoozes: { signalId: string; until: string }[];
 }
 
-export function companyRiskBody(portalId: PortalId, companyId: string, state: AccountState | null): CompanyRiskBody {
+export function companyRiskBody(
+  portalId: PortalId,
+  companyId: string,
+  state: AccountState | null,
+  activeSnoozes: readonly ActiveSnooze[] = [],
+): CompanyRiskBody {
+  const snoozes = activeSnoozes.map((s) => ({ signalId: s.signalId, until: new Date(s.until).toISOString() }));
   const scoreHistory = (state?.scoreHistory ?? []).map((p) => ({ score: p.value, at: new Date(p.at).toISOString() }));
   const assessment = state?.assessment;
   if (!assessment) {
@@ -36,6 +44,7 @@ export function companyRiskBody(portalId: PortalId, companyId: string, state: Ac
       summary: null,
       scoreHistory,
       assessedAt: null,
+      snoozes,
     };
   }
   return {
@@ -49,5 +58,6 @@ export function companyRiskBody(portalId: PortalId, companyId: string, state: Ac
     summary: assessment.summary,
     scoreHistory,
     assessedAt: assessment.assessedAt,
+    snoozes,
   };
 }

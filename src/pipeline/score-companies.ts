@@ -2,6 +2,7 @@ import type { HubSpotWebhookEvent } from '../adapters/hubspot/bundle.ts';
 import { toSnapshot } from '../adapters/hubspot/to-snapshot.ts';
 import { assess } from '../core/assess.ts';
 import type { Assessment } from '../core/assessment.ts';
+import { SIGNAL_IDS, type SignalId } from '../core/signal.ts';
 import type { PortalId } from '../store/store.ts';
 import { type CompanyMemory, nameDepartures, rememberContacts, rememberEvents } from './account-memory.ts';
 import type { PipelineDeps, WriteReport } from './pipeline-deps.ts';
@@ -57,7 +58,8 @@ export async function scoreCompanies(
       }
       const memory = memories.get(companyId) ?? {};
       const snapshot = nameDepartures(toSnapshot(bundle, config.mappings), memory);
-      items.push({ companyId, assessment: assess(snapshot, config, now) });
+      const suppressed = await snoozedSignals(deps, portalId, companyId, now);
+      items.push({ companyId, assessment: assess(snapshot, config, now, { suppressed }) });
       await deps.store.saveAccountState(portalId, companyId, { memory: rememberContacts(memory, snapshot, now) });
     }
     const written = await deps.writer.writeAssessments(portalId, items);
@@ -68,4 +70,17 @@ export async function scoreCompanies(
     report.tasksSkipped += written.tasksSkipped;
   }
   return report;
+}
+
+const KNOWN_SIGNALS: ReadonlySet<string> = new Set(SIGNAL_IDS);
+
+/** The signals a user snoozed on the company's card ("not a risk") that are still snoozed at `now`. */
+async function snoozedSignals(
+  deps: PipelineDeps,
+  portalId: PortalId,
+  companyId: string,
+  now: number,
+): Promise<ReadonlySet<SignalId>> {
+  const snoozes = await deps.store.activeSnoozes(portalId, companyId, now);
+  return new Set(snoozes.map((s) => s.signalId).filter((id): id is SignalId => KNOWN_SIGNALS.has(id)));
 }

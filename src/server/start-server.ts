@@ -7,7 +7,6 @@ import { createTtlCache } from '../adapters/hubspot/client/ttl-cache.ts';
 import { createOAuth } from '../adapters/hubspot/oauth/create-oauth.ts';
 import { provisionPortal } from '../adapters/hubspot/provision/provision-portal.ts';
 import type { AppEnv } from '../config/env.ts';
-import { resolveConfig } from '../core/tenant-config.ts';
 import { createApp } from '../http/create-app.ts';
 import { createLogger } from '../log/create-logger.ts';
 import { createAppMetrics } from '../metrics/create-app-metrics.ts';
@@ -15,11 +14,13 @@ import { backfillPortal } from '../pipeline/backfill-portal.ts';
 import type { PipelineDeps } from '../pipeline/pipeline-deps.ts';
 import { DEFAULT_INBOX_OPTIONS } from '../pipeline/process-inbox.ts';
 import { runWorker } from '../pipeline/run-worker.ts';
+import { scoreCompanies } from '../pipeline/score-companies.ts';
 import { sweepPortal } from '../pipeline/sweep-portal.ts';
 import { SIGNALS } from '../signals/index.ts';
 import { hubspotCrm } from './hubspot-crm.ts';
 import { openStore } from './open-store.ts';
 import { statusReport } from './status-report.ts';
+import { tenantConfigSource } from './tenant-config-source.ts';
 
 const SWEEP_EVERY_MS = 24 * 60 * 60_000;
 
@@ -52,9 +53,9 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
     metrics,
   });
   forget = (portalId) => api.forget(portalId);
-  // Tenant settings arrive with the settings page; until then every portal runs on the product's defaults.
-  const config = resolveConfig({}, SIGNALS);
-  const configFor = async () => config;
+  // Each portal's settings page document (the product's defaults until an admin saves it), cached briefly.
+  const configs = tenantConfigSource({ store, logger, signals: SIGNALS, now });
+  const configFor = configs.configFor;
   const crm = hubspotCrm({ api, cache, store, logger, now, configFor });
   const pipeline: PipelineDeps = { store, logger, now, ...crm, configFor, metrics };
 
@@ -70,6 +71,19 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
       );
     });
   };
+  // A settings save: drop the cached config so the re-score uses what was just saved, then score every company.
+  const rescorePortal = (portalId: number) => {
+    configs.forget(portalId);
+    void backfillPortal(pipeline, portalId).catch((error) => {
+      logger.error(
+        { err: error, portalId },
+        're-scoring the portal after a settings save failed: companies get the new settings as they are next scored',
+      );
+    });
+  };
+  const recalculate = async (portalId: number, companyId: string) => {
+    await scoreCompanies(pipeline, portalId, new Map([[companyId, []]]));
+  };
   const app = createApp({
     env,
     store,
@@ -81,6 +95,8 @@ export async function startServer(env: AppEnv, options: { pollMs?: number } = {}
     metrics,
     // A primary-key read: the cheapest call that still goes to the database.
     readiness: async () => void (await store.getInstallation(0)),
+    rescorePortal,
+    recalculate,
   });
   const server = app.listen(env.PORT);
   await once(server, 'listening');

@@ -12,4 +12,6 @@ export const PORTAL_TABLES = [
   'oauth_states',
   'backfill_progress',
   'journal_offsets',
+  'tenant_settings',
+  'snoozes',
 ] as const;

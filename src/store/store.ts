@@ -14,7 +14,9 @@ export interface Store
     DeadLetterStore,
     AccountStore,
     TaskLedger,
-    PortalProgressStore {
+    PortalProgressStore,
+    TenantSettingsStore,
+    SnoozeStore {
   close(): Promise<void>;
 }
 
@@ -55,7 +57,8 @@ export interface InstallationStore {
   listPortalIds(): Promise<PortalId[]>;
   /**
    * Uninstall: deletes everything kept for the portal (installation, inbox, account state and score history, task
-   * ledger, dead letters, OAuth states, backfill progress, journal offset) in one transaction. True when an
+   * ledger, dead letters, OAuth states, backfill progress, journal offset, tenant settings, snoozes) in one
+   * transaction. True when an
    * installation existed.
    */
   purgePortal(portalId: PortalId): Promise<boolean>;
@@ -262,4 +265,40 @@ export interface PortalProgressStore {
   /** Where catching up through the Webhooks Journal resumes; null before the first read. */
   getJournalOffset(portalId: PortalId): Promise<string | null>;
   setJournalOffset(portalId: PortalId, offset: string): Promise<void>;
+}
+
+// ---- per-portal tenant settings (the settings page) --------------------------------------------------------------
+
+export interface TenantSettingsStore {
+  /** The document the admin saved last (validated by the caller, stored as is); null before the first save. */
+  getTenantSettings(portalId: PortalId): Promise<unknown | null>;
+  /** Creates or replaces the portal's document. */
+  saveTenantSettings(portalId: PortalId, settings: unknown, savedAt: Instant): Promise<void>;
+}
+
+// ---- snoozes: "not a risk" on a reason of the card ------------------------------------------------------------
+
+export interface NewSnooze {
+  portalId: PortalId;
+  companyId: string;
+  signalId: string;
+  /** The signal stays suppressed for the company until this instant (exclusive). */
+  until: Instant;
+  /** The HubSpot user who snoozed it, when known. */
+  by: string | null;
+  at: Instant;
+}
+
+export interface ActiveSnooze {
+  signalId: string;
+  until: Instant;
+}
+
+export interface SnoozeStore {
+  /** Records a snooze; every one is kept (never replaced), as a false alarm for later accuracy reports. */
+  snooze(snooze: NewSnooze): Promise<void>;
+  /** The company's signals snoozed past `now`, one per signal (the latest `until`), by signal id. */
+  activeSnoozes(portalId: PortalId, companyId: string, now: Instant): Promise<ActiveSnooze[]>;
+  /** Every snooze the portal ever recorded, active or not: its false-alarm count. */
+  countSnoozes(portalId: PortalId): Promise<number>;
 }

@@ -81,6 +81,37 @@ describe('assess', () => {
     expect(a.reasons.map((r) => r.id)).toEqual(['gone_silent']);
   });
 
+  it('does not fire a snoozed signal: no reason, no points, no task for it', () => {
+    const a = assess(base, config(), NOW, { suppressed: new Set(['champion_departed'] as const) });
+    expect(a.reasons.map((r) => [r.id, r.points])).toEqual([
+      ['low_nps', 15],
+      ['gone_silent', 10],
+    ]);
+    expect(a.score).toBe(25);
+    expect(a.level).toBe('medium');
+    expect(a.topReason).toBe('low_nps');
+    expect(a.tasks.map((t) => t.signalId)).not.toContain('champion_departed');
+    expect(a.summary).not.toContain('Title of champion_departed');
+  });
+
+  it('scores as without options when nothing (or a signal that does not fire) is snoozed', () => {
+    const plain = assess(base, config(), NOW);
+    expect(assess(base, config(), NOW, {})).toEqual(plain);
+    expect(assess(base, config(), NOW, { suppressed: new Set() })).toEqual(plain);
+    expect(assess(base, config(), NOW, { suppressed: new Set(['ticket_surge'] as const) })).toEqual(plain);
+  });
+
+  it('gives a clean assessment when every firing signal is snoozed', () => {
+    const all = new Set(['champion_departed', 'low_nps', 'gone_silent'] as const);
+    expect(assess(base, config(), NOW, { suppressed: all })).toMatchObject({
+      score: 0,
+      level: 'low',
+      topReason: null,
+      reasons: [],
+      tasks: [],
+    });
+  });
+
   it('suppresses off-season signals in quiet months only', () => {
     const november = config({ quietMonths: [11] });
     expect(assess(base, november, NOW).reasons.map((r) => r.id)).not.toContain('gone_silent');

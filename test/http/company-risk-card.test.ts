@@ -116,7 +116,20 @@ describe('GET /cards/hubspot/company-risk', () => {
         { score: 42, at: new Date(T0).toISOString() },
       ],
       assessedAt: new Date(T0).toISOString(),
+      snoozes: [],
     });
+  });
+
+  it("lists the company's active snoozes, not expired ones nor another company's", async () => {
+    const snooze = { portalId: PORTAL_A, companyId: '7001', by: null, at: T0 - DAY };
+    await server.store.snooze({ ...snooze, signalId: 'champion_departed', until: T0 + 29 * DAY });
+    await server.store.snooze({ ...snooze, signalId: 'low_nps', until: T0 });
+    await server.store.snooze({ ...snooze, companyId: '7002', signalId: 'gone_silent', until: T0 + DAY });
+    await server.store.snooze({ ...snooze, portalId: PORTAL_B, signalId: 'ticket_surge', until: T0 + DAY });
+    const res = await signedFetch(server, cardPath(PORTAL_A, '7001'), { method: 'GET' });
+    expect(((await res.json()) as { snoozes: unknown }).snoozes).toEqual([
+      { signalId: 'champion_departed', until: new Date(T0 + 29 * DAY).toISOString() },
+    ]);
   });
 
   it('answers not_scored for a company not assessed yet', async () => {

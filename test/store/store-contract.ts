@@ -9,6 +9,7 @@ import { installationContract } from './contract/installations.ts';
 import { oauthStateContract } from './contract/oauth-states.ts';
 import { progressContract } from './contract/progress.ts';
 import { purgeContract } from './contract/purge.ts';
+import { settingsAndSnoozesContract } from './contract/settings-and-snoozes.ts';
 import { taskLedgerContract } from './contract/tasks.ts';
 
 export type { MakeStore } from './contract/context.ts';
@@ -48,5 +49,6 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     taskLedgerContract(context);
     progressContract(context);
     purgeContract(context);
+    settingsAndSnoozesContract(context);
   });
 }

@@ -20,7 +20,9 @@ export function companyRiskCardRoute(deps: AppDeps): Router {
     if (!(await deps.store.getInstallation(portalId))) {
       throw new HttpError(403, 'not_installed', 'app not installed for this portal: install Churn Signals first');
     }
-    const body = companyRiskBody(portalId, companyId, await deps.store.getAccountState(portalId, companyId));
+    const state = await deps.store.getAccountState(portalId, companyId);
+    const snoozes = await deps.store.activeSnoozes(portalId, companyId, deps.now());
+    const body = companyRiskBody(portalId, companyId, state, snoozes);
     contextOf(res).log.info({ portalId, companyId, scored: body.status === 'scored' }, 'card data served');
     res.setHeader('Cache-Control', 'no-store');
     res.json(body);

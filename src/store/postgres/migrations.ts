@@ -112,4 +112,23 @@ export const MIGRATIONS: readonly string[] = [
     updated_at BIGINT NOT NULL
   );
   `,
+  // 2: the settings page's document per portal, and the card's "not a risk" snoozes (each one a false alarm).
+  `
+  CREATE TABLE tenant_settings (
+    portal_id BIGINT PRIMARY KEY,
+    settings JSONB NOT NULL,
+    saved_at BIGINT NOT NULL
+  );
+
+  CREATE TABLE snoozes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    portal_id BIGINT NOT NULL,
+    company_id TEXT NOT NULL,
+    signal_id TEXT NOT NULL,
+    until_at BIGINT NOT NULL,
+    snoozed_by TEXT,
+    snoozed_at BIGINT NOT NULL
+  );
+  CREATE INDEX snoozes_company ON snoozes (portal_id, company_id, until_at);
+  `,
 ];

@@ -7,7 +7,9 @@ import { postgresInstallations } from './installations.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { postgresPortalProgress } from './portal-progress.ts';
+import { postgresSnoozes } from './snoozes.ts';
 import { postgresTasks } from './tasks.ts';
+import { postgresTenantSettings } from './tenant-settings.ts';
 
 export interface PostgresStoreOptions {
   /** DATABASE_URL: postgres://user:password@host:port/database */
@@ -57,6 +59,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...postgresAccounts(pool, now),
     ...postgresTasks(pool),
     ...postgresPortalProgress(pool, now),
+    ...postgresTenantSettings(pool),
+    ...postgresSnoozes(pool),
     async close() {
       if (closed) return;
       closed = true;

@@ -111,4 +111,23 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 2: the settings page's document per portal, and the card's "not a risk" snoozes (each one a false alarm).
+  `
+  CREATE TABLE tenant_settings (
+    portal_id INTEGER PRIMARY KEY,
+    settings TEXT NOT NULL,      -- JSON, as the admin saved it
+    saved_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE snoozes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    portal_id INTEGER NOT NULL,
+    company_id TEXT NOT NULL,
+    signal_id TEXT NOT NULL,
+    until_at INTEGER NOT NULL,
+    snoozed_by TEXT,
+    snoozed_at INTEGER NOT NULL
+  );
+  CREATE INDEX snoozes_company ON snoozes (portal_id, company_id, until_at);
+  `,
 ];

@@ -9,7 +9,9 @@ import { sqliteInstallations } from './installations.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { sqlitePortalProgress } from './portal-progress.ts';
+import { sqliteSnoozes } from './snoozes.ts';
 import { sqliteTasks } from './tasks.ts';
+import { sqliteTenantSettings } from './tenant-settings.ts';
 
 export interface SqliteStoreOptions {
   /** A file path (its folder is created), or ':memory:'. */
@@ -46,6 +48,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     ...sqliteAccounts(db, now),
     ...sqliteTasks(db),
     ...sqlitePortalProgress(db, now),
+    ...sqliteTenantSettings(db),
+    ...sqliteSnoozes(db),
     async close() {
       if (db.isOpen) db.close();
     },
