@@ -201,10 +201,21 @@ describe('processInbox', () => {
 describe('backfill and sweep', () => {
   it('scores every company page by page and records progress for /status', async () => {
     expect(await backfillPortal(deps(), 101)).toEqual({ scored: 3, total: 4 });
-    expect(written.flatMap((w) => w.items.map((i) => i.companyId))).toEqual(['1', '2', '4']);
+    expect(written.flatMap((w) => w.items.map((i) => i.companyId)).sort()).toEqual(['1', '2', '4']);
     expect(await store.listBackfillProgress()).toEqual([
       { portalId: 101, scored: 3, total: 4, startedAt: NOW, finishedAt: NOW },
     ]);
+  });
+
+  it('fails the backfill when a batch fails, and records no finish', async () => {
+    const failing = deps();
+    failing.writer = {
+      async writeAssessments() {
+        throw new Error('HubSpot refused the batch update');
+      },
+    };
+    await expect(backfillPortal(failing, 101)).rejects.toThrow('HubSpot refused the batch update');
+    expect((await store.listBackfillProgress())[0]?.finishedAt).toBeNull();
   });
 
   it('re-scores the sweep candidates', async () => {
