@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { openTokens, sealTokens } from '../installation-tokens.ts';
 import type { InstallationStore, OAuthStateStore, PortalId } from '../store.ts';
 import type { TokenCipher } from '../token-cipher.ts';
 import { purgePortal } from './purge-portal.ts';
@@ -12,10 +13,6 @@ interface InstallationRow {
   hub_domain: string | null;
   installed_at: number;
 }
-
-// The column is authenticated with the value, so an access token pasted over a refresh token (or another portal's)
-// fails to decrypt instead of being used. The same contexts as the SQLite store.
-const context = (portalId: PortalId, column: 'access_token' | 'refresh_token') => `portal:${portalId}:${column}`;
 
 export function postgresInstallations(
   pool: Pool,
@@ -35,8 +32,7 @@ export function postgresInstallations(
            installed_at = excluded.installed_at, updated_at = excluded.updated_at`,
         [
           portalId,
-          cipher.encrypt(installation.accessToken, context(portalId, 'access_token')),
-          cipher.encrypt(installation.refreshToken, context(portalId, 'refresh_token')),
+          ...sealTokens(cipher, portalId, installation),
           installation.expiresAt,
           JSON.stringify(installation.scopes),
           installation.hubDomain ?? null,
@@ -50,13 +46,7 @@ export function postgresInstallations(
       // An UPDATE, never an upsert: a refresh racing an uninstall must not bring the installation back.
       const result = await pool.query(
         'UPDATE installations SET access_token = $1, refresh_token = $2, expires_at = $3, updated_at = $4 WHERE portal_id = $5',
-        [
-          cipher.encrypt(tokens.accessToken, context(portalId, 'access_token')),
-          cipher.encrypt(tokens.refreshToken, context(portalId, 'refresh_token')),
-          tokens.expiresAt,
-          clock(),
-          portalId,
-        ],
+        [...sealTokens(cipher, portalId, tokens), tokens.expiresAt, clock(), portalId],
       );
       return (result.rowCount ?? 0) > 0;
     },
@@ -69,8 +59,7 @@ export function postgresInstallations(
       if (row === undefined) return null;
       return {
         portalId: row.portal_id,
-        accessToken: cipher.decrypt(row.access_token, context(portalId, 'access_token')),
-        refreshToken: cipher.decrypt(row.refresh_token, context(portalId, 'refresh_token')),
+        ...openTokens(cipher, portalId, row),
         expiresAt: row.expires_at,
         scopes: row.scopes,
         hubDomain: row.hub_domain,

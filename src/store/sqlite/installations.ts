@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { openTokens, sealTokens } from '../installation-tokens.ts';
 import type { InstallationStore, OAuthStateStore, PortalId } from '../store.ts';
 import type { TokenCipher } from '../token-cipher.ts';
 import { purgePortal } from './purge-portal.ts';
@@ -12,10 +13,6 @@ interface InstallationRow {
   hub_domain: string | null;
   installed_at: number;
 }
-
-// The column is authenticated with the value, so an access token pasted over a refresh token (or another portal's)
-// fails to decrypt instead of being used.
-const context = (portalId: PortalId, column: 'access_token' | 'refresh_token') => `portal:${portalId}:${column}`;
 
 export function sqliteInstallations(
   db: DatabaseSync,
@@ -45,8 +42,7 @@ export function sqliteInstallations(
       const { portalId } = installation;
       upsert.run(
         portalId,
-        cipher.encrypt(installation.accessToken, context(portalId, 'access_token')),
-        cipher.encrypt(installation.refreshToken, context(portalId, 'refresh_token')),
+        ...sealTokens(cipher, portalId, installation),
         installation.expiresAt,
         JSON.stringify(installation.scopes),
         installation.hubDomain ?? null,
@@ -56,13 +52,7 @@ export function sqliteInstallations(
     },
 
     async updateTokens(portalId, tokens) {
-      const result = updateTokens.run(
-        cipher.encrypt(tokens.accessToken, context(portalId, 'access_token')),
-        cipher.encrypt(tokens.refreshToken, context(portalId, 'refresh_token')),
-        tokens.expiresAt,
-        clock(),
-        portalId,
-      );
+      const result = updateTokens.run(...sealTokens(cipher, portalId, tokens), tokens.expiresAt, clock(), portalId);
       return Number(result.changes) > 0;
     },
 
@@ -71,8 +61,7 @@ export function sqliteInstallations(
       if (row === undefined) return null;
       return {
         portalId: row.portal_id,
-        accessToken: cipher.decrypt(row.access_token, context(portalId, 'access_token')),
-        refreshToken: cipher.decrypt(row.refresh_token, context(portalId, 'refresh_token')),
+        ...openTokens(cipher, portalId, row),
         expiresAt: row.expires_at,
         scopes: JSON.parse(row.scopes) as string[],
         hubDomain: row.hub_domain,
