@@ -6,6 +6,7 @@ import type { DemoPortalSeed } from '../sandbox/demo/demo-seed.ts';
 import { generateDemoPortal } from '../sandbox/demo/generate-demo-portal.ts';
 import { createPlatform, type Platform } from '../sandbox/platform/create-platform.ts';
 import type { SandboxApp } from '../sandbox/platform/oauth/create-token-registry.ts';
+import type { DeliveryFaults } from '../sandbox/platform/webhooks/plan-deliveries.ts';
 import { createSandboxState, type SandboxState } from '../sandbox/state/sandbox-state.ts';
 import { type CallCounter, countCalls } from './count-calls.ts';
 
@@ -27,6 +28,8 @@ export interface DemoSandboxOptions {
   /** Where the app receives webhooks: `<PUBLIC_BASE_URL>/webhooks/hubspot`. */
   webhookTarget: string;
   now?: () => number;
+  /** Duplicated and reordered webhook deliveries (the faults proof); none by default. */
+  deliveryFaults?: DeliveryFaults;
 }
 
 /**
@@ -43,7 +46,13 @@ export async function startDemoSandbox(options: DemoSandboxOptions): Promise<Dem
     now,
     apps: [options.app],
     installPortal: { portalId: options.portalId },
-    webhooks: [{ appId: options.app.appId, targetUrl: options.webhookTarget }],
+    webhooks: [
+      {
+        appId: options.app.appId,
+        targetUrl: options.webhookTarget,
+        ...(options.deliveryFaults ? { faults: options.deliveryFaults } : {}),
+      },
+    ],
   });
   const unsubscribe = state.onChange(platform.onChange);
   const calls = countCalls();
