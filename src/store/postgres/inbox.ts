@@ -1,23 +1,6 @@
 import type { Pool } from 'pg';
-import type { DeadLetter, DeadLetterStore, InboxEvent, InboxStore } from '../store.ts';
-
-interface EventRow {
-  id: number;
-  portal_id: number;
-  subscription_type: string;
-  object_id: string;
-  property_name: string;
-  occurred_at: number;
-  received_at: number;
-  payload: unknown;
-  attempts: number;
-  last_error: string | null;
-}
-
-interface DeadLetterRow extends EventRow {
-  reason: string;
-  failed_at: number;
-}
+import type { DeadLetterStore, InboxStore } from '../store.ts';
+import { type DeadLetterRow, type EventRow, toDeadLetter, toEvent } from '../store-rows.ts';
 
 const PENDING = 'acked_at IS NULL';
 const EVENT_COLUMNS = 'portal_id, subscription_type, object_id, property_name, occurred_at, received_at, payload';
@@ -149,23 +132,4 @@ export function postgresInbox(pool: Pool, clock: () => number): InboxStore & Dea
       return rows[0]?.count ?? 0;
     },
   };
-}
-
-function toEvent(row: EventRow): InboxEvent {
-  return {
-    id: row.id,
-    portalId: row.portal_id,
-    subscriptionType: row.subscription_type,
-    objectId: row.object_id,
-    propertyName: row.property_name === '' ? null : row.property_name,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-    payload: row.payload,
-    attempts: row.attempts,
-    lastError: row.last_error,
-  };
-}
-
-function toDeadLetter(row: DeadLetterRow): DeadLetter {
-  return { ...toEvent(row), reason: row.reason, failedAt: row.failed_at };
 }

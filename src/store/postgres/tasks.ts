@@ -1,15 +1,6 @@
 import type { Pool } from 'pg';
-import type { TaskLedger, TaskRecord } from '../store.ts';
-
-interface TaskRow {
-  portal_id: number;
-  company_id: string;
-  signal_id: string;
-  dedupe_key: string;
-  hubspot_task_id: string;
-  created_at: number;
-  closed_at: number | null;
-}
+import type { TaskLedger } from '../store.ts';
+import { type TaskRow, toTask } from '../store-rows.ts';
 
 const OPEN = 'portal_id = $1 AND company_id = $2 AND signal_id = $3 AND closed_at IS NULL';
 // The winner of a race may close its task between our refused insert and our read: then insert again, a few times.
@@ -64,17 +55,5 @@ export function postgresTasks(pool: Pool): TaskLedger {
       ]);
       return (result.rowCount ?? 0) > 0;
     },
-  };
-}
-
-function toTask(row: TaskRow): TaskRecord {
-  return {
-    portalId: row.portal_id,
-    companyId: row.company_id,
-    signalId: row.signal_id,
-    dedupeKey: row.dedupe_key,
-    hubspotTaskId: row.hubspot_task_id,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
   };
 }

@@ -1,24 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { DeadLetter, DeadLetterStore, InboxEvent, InboxStore } from '../store.ts';
+import type { DeadLetterStore, InboxStore } from '../store.ts';
+import { type DeadLetterRow, type EventRow, toDeadLetter, toEvent } from '../store-rows.ts';
 import { inTransaction } from './in-transaction.ts';
-
-interface EventRow {
-  id: number;
-  portal_id: number;
-  subscription_type: string;
-  object_id: string;
-  property_name: string;
-  occurred_at: number;
-  received_at: number;
-  payload: string;
-  attempts: number;
-  last_error: string | null;
-}
-
-interface DeadLetterRow extends EventRow {
-  reason: string;
-  failed_at: number;
-}
 
 const PENDING = 'acked_at IS NULL';
 
@@ -81,9 +64,12 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
     async claim({ limit, leaseMs, now, workerId }) {
       if (limit <= 0) return [];
       // One statement: the select and the lease are atomic, so two workers never lease the same event.
-      const rows = lease.all({ workerId, until: now + leaseMs, now, limit }) as unknown as EventRow[];
+      const rows = lease.all({ workerId, until: now + leaseMs, now, limit }) as unknown as EventRow<string>[];
       // RETURNING gives no order (https://sqlite.org/lang_returning.html): restore oldest first.
-      return rows.map(toEvent).sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
+      return rows
+        .map(decoded)
+        .map(toEvent)
+        .sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
     },
 
     async ack(ids) {
@@ -99,7 +85,7 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
 
     async deadLetter(id, reason) {
       return inTransaction(db, () => {
-        const row = take.get(id) as EventRow | undefined;
+        const row = take.get(id) as EventRow<string> | undefined;
         if (row === undefined) return false;
         insertDead.run(
           row.portal_id,
@@ -140,8 +126,8 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
     async listDeadLetters({ portalId, limit = 100 } = {}) {
       const rows = (portalId === undefined
         ? listAll.all(limit)
-        : listPortal.all(portalId, limit)) as unknown as DeadLetterRow[];
-      return rows.map(toDeadLetter);
+        : listPortal.all(portalId, limit)) as unknown as DeadLetterRow<string>[];
+      return rows.map((row) => toDeadLetter(decoded(row)));
     },
 
     async countDeadLetters(portalId) {
@@ -151,21 +137,7 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
   };
 }
 
-function toEvent(row: EventRow): InboxEvent {
-  return {
-    id: row.id,
-    portalId: row.portal_id,
-    subscriptionType: row.subscription_type,
-    objectId: row.object_id,
-    propertyName: row.property_name === '' ? null : row.property_name,
-    occurredAt: row.occurred_at,
-    receivedAt: row.received_at,
-    payload: JSON.parse(row.payload),
-    attempts: row.attempts,
-    lastError: row.last_error,
-  };
-}
-
-function toDeadLetter(row: DeadLetterRow): DeadLetter {
-  return { ...toEvent(row), reason: row.reason, failedAt: row.failed_at };
+/** SQLite keeps the payload as JSON text. */
+function decoded<R extends EventRow<string>>(row: R): R & EventRow {
+  return { ...row, payload: JSON.parse(row.payload) as unknown };
 }

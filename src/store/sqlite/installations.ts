@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { openTokens, sealTokens } from '../installation-tokens.ts';
-import type { InstallationStore, OAuthStateStore, PortalId } from '../store.ts';
+import type { InstallationStore, OAuthStateStore } from '../store.ts';
 import type { TokenCipher } from '../token-cipher.ts';
 import { purgePortal } from './purge-portal.ts';
 

@@ -1,16 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { TaskLedger, TaskRecord } from '../store.ts';
+import type { TaskLedger } from '../store.ts';
+import { type TaskRow, toTask } from '../store-rows.ts';
 import { inTransaction } from './in-transaction.ts';
-
-interface TaskRow {
-  portal_id: number;
-  company_id: string;
-  signal_id: string;
-  dedupe_key: string;
-  hubspot_task_id: string;
-  created_at: number;
-  closed_at: number | null;
-}
 
 const OPEN = 'portal_id = ? AND company_id = ? AND signal_id = ? AND closed_at IS NULL';
 
@@ -52,17 +43,5 @@ export function sqliteTasks(db: DatabaseSync): TaskLedger {
     async closeTask({ portalId, companyId, signalId }, closedAt) {
       return Number(close.run(closedAt, portalId, companyId, signalId).changes) > 0;
     },
-  };
-}
-
-function toTask(row: TaskRow): TaskRecord {
-  return {
-    portalId: row.portal_id,
-    companyId: row.company_id,
-    signalId: row.signal_id,
-    dedupeKey: row.dedupe_key,
-    hubspotTaskId: row.hubspot_task_id,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
   };
 }
