@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { type HubSpotErrorBody, hubspotErrorBody } from '../platform/hubspot-error.ts';
+
+export type { HubSpotErrorBody };
 
 /** One entry of an error body's `errors` (ErrorDetail in HubSpot's specs). */
 export interface ErrorDetail {
@@ -8,33 +10,16 @@ export interface ErrorDetail {
   context?: Record<string, string[]>;
 }
 
-/**
- * HubSpot's error body (the `Error` schema every spec's `default` response refers to, and
- * https://developers.hubspot.com/docs/faq/api-error-responses): `status: 'error'`, a message, a fresh correlation id
- * (a uuid) and a category, with context and details when there are some.
- */
-export interface HubSpotErrorBody {
-  status: 'error';
-  message: string;
-  correlationId: string;
-  category: string;
-  context?: Record<string, string[]>;
-  errors?: ErrorDetail[];
-}
-
+/** HubSpot's error body (hubspot-error.ts), with context and details when there are some. */
 export function errorBody(
   category: string,
   message: string,
   extra: { context?: Record<string, string[]>; errors?: ErrorDetail[] } = {},
 ): HubSpotErrorBody {
-  return {
-    status: 'error',
-    message,
-    correlationId: randomUUID(),
-    category,
+  return hubspotErrorBody(category, message, {
     ...(extra.context ? { context: extra.context } : {}),
     ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
-  };
+  });
 }
 
 /** A request answered with an HTTP error status and HubSpot's error body. */
