@@ -1,7 +1,7 @@
+import { type Win, yearlyContractValue } from '../core/contract-value.ts';
+import { parseInstant } from '../core/time.ts';
 import type { PortalState } from '../sandbox/state/portal-state.ts';
 import { currentValue, type StoredObject } from '../sandbox/state/stored-object.ts';
-
-const DAY = 86_400_000;
 
 export interface RiskReason {
   id: string;
@@ -54,25 +54,16 @@ export function parseSummary(summary: string): RiskReason[] {
   return reasons.sort((a, b) => b.points - a.points);
 }
 
-/** As src/core/contract-value.ts: won deals closed in the last year, else the last one won in the year before. */
+/** The company's won deals in the sandbox, valued as src/core/contract-value.ts values a snapshot's. */
 function yearlyRevenue(portal: PortalState, company: StoredObject, now: number): number {
-  let lastYear = 0;
-  let latest: { at: number; amount: number } | null = null;
+  const wins: Win[] = [];
   for (const id of portal.associatedIds({ type: 'companies', id: company.id }, 'deals')) {
     const deal = portal.get('deals', id);
     if (!deal) continue;
     const won = currentValue(deal, 'hs_is_closed_won') === 'true' || currentValue(deal, 'dealstage') === 'closedwon';
     const amount = Number(currentValue(deal, 'amount'));
-    const at = instant(currentValue(deal, 'closedate'));
-    if (!won || !Number.isFinite(amount) || at === null || at > now) continue;
-    if (now - at <= 365 * DAY) lastYear += amount;
-    else if (now - at <= 730 * DAY && (!latest || at > latest.at)) latest = { at, amount };
+    const at = parseInstant(currentValue(deal, 'closedate'));
+    if (won && Number.isFinite(amount) && at !== null) wins.push({ at, amount });
   }
-  return lastYear > 0 ? lastYear : (latest?.amount ?? 0);
-}
-
-function instant(value: string | undefined): number | null {
-  if (!value) return null;
-  const at = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isFinite(at) ? at : null;
+  return yearlyContractValue(wins, now);
 }

@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { SIGNAL_IDS } from '../../core/signal.ts';
+import { DAY } from '../../core/time.ts';
 import { ValidationError } from '../../core/validation-error.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { parseCardQuery } from '../card-query.ts';
@@ -13,7 +14,6 @@ import { rawExtensionBody, signedPortal } from '../signed-portal.ts';
 
 const CARD = '/cards/hubspot/company-risk';
 export const SNOOZE_DAYS = 30;
-const DAY_MS = 86_400_000;
 const SnoozeRequest = z.object({ signalId: z.enum(SIGNAL_IDS) });
 const portalOf = (originalUrl: string) => parseCardQuery(originalUrl).portalId;
 
@@ -33,7 +33,7 @@ export function companyRiskActionsRoutes(deps: AppDeps): Router {
     if (!parsed.success) throw ValidationError.fromZod('snooze request', parsed.error);
     const { signalId } = parsed.data;
     const at = deps.now();
-    const until = at + SNOOZE_DAYS * DAY_MS;
+    const until = at + SNOOZE_DAYS * DAY;
     await deps.store.snooze({ portalId, companyId, signalId, until, by: userId, at });
     const { log } = contextOf(res);
     log.info({ portalId, companyId, signalId, until }, 'signal snoozed (false alarm)');
