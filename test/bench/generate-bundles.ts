@@ -1,18 +1,11 @@
 import type { HubSpotBundle } from '../../src/adapters/hubspot/bundle.ts';
 import { DAY } from '../../src/core/time.ts';
+import { seededRandom } from '../../src/sandbox/platform/seeded-random.ts';
+
+/** The benchmark's seeded random source (the sandbox's, so data repeats exactly for a seed). */
+export const mulberry32 = seededRandom;
 
 /** Deterministic, varied HubSpot account bundles for the engine benchmark (a seed in, the same bundles out). */
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TITLES = [
   'CEO',

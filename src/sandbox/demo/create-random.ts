@@ -1,3 +1,5 @@
+import { seededRandom } from '../platform/seeded-random.ts';
+
 /** A seeded random source: the same seed gives the same sequence on every machine (no Math.random). */
 export interface Random {
   /** [0, 1) */
@@ -13,18 +15,6 @@ export interface Random {
   fork(label: string): Random;
 }
 
-/** mulberry32: small, fast and good enough for demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a of the label mixed with the seed. */
 function mix(seed: number, label: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
@@ -38,7 +28,7 @@ function mix(seed: number, label: string): number {
 export function createRandom(seed: number): Random {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, received ${seed}`);
   const base = mix(seed >>> 0, `seed:${Math.floor(seed / 2 ** 32)}`);
-  const next = mulberry32(base);
+  const next = seededRandom(base);
   const random: Random = {
     next,
     int(lo, hi) {
