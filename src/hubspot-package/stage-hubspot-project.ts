@@ -24,7 +24,7 @@ export interface StageReport {
   publicBaseUrl: string;
   /** Every file written, relative to outDir, sorted. */
   files: string[];
-  /** Card or settings entrypoints with no file behind them (the UI not written yet): HubSpot's build would fail. */
+  /** Card or settings entrypoints with no file behind them (a React file of cards/ missing): HubSpot's build would fail. */
   missingEntrypoints: string[];
 }
 
@@ -34,7 +34,7 @@ export interface StageReport {
  *
  *   hsproject.json                       ← manifest/hsproject.json (srcDir "src", platformVersion 2026.03)
  *   src/app/app-hsmeta.json              ← manifest/app-hsmeta.json, redirect and fetch URLs on publicBaseUrl
- *   src/app/cards/*-hsmeta.json          ← manifest/cards/, with the UI sources of cards/
+ *   src/app/cards/*-hsmeta.json          ← manifest/cards/, with the UI sources of cards/ (server URL on publicBaseUrl)
  *   src/app/settings/*-hsmeta.json       ← manifest/settings/, with the UI sources of cards/
  *   src/app/webhooks/webhooks-hsmeta.json ← webhooks/webhooks-hsmeta.json, targetUrl on publicBaseUrl
  */
@@ -61,7 +61,7 @@ export function stageHubSpotProject(options: StageOptions): StageReport {
     appWithPublicUrl(readJsonFile(join(manifestDir, 'app-hsmeta.json')), options.publicBaseUrl),
   );
   for (const feature of ['cards', 'settings']) {
-    written.push(...copyCardSources(cardsDir, join(appDir, feature)));
+    written.push(...copyCardSources(cardsDir, join(appDir, feature), options.publicBaseUrl));
     for (const file of listHsmetaFiles(join(manifestDir, feature))) {
       writeJson(join(appDir, feature, basename(file)), readJsonFile(file));
     }

@@ -54,7 +54,7 @@ async function send(request: Hostile): Promise<number> {
   const res = await fetch(server.base + PATH, {
     method: 'POST',
     headers,
-    body: request.body,
+    body: request.body as BodyInit, // a Uint8Array: valid for Node's fetch, the DOM typing (lib dom) is narrower
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   await res.arrayBuffer();

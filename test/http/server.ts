@@ -114,6 +114,7 @@ export function signedFetch(server: TestServer, path: string, options: SignedOpt
   return fetch(server.base + path, {
     method,
     headers: { 'content-type': 'application/json', ...headers, ...options.headers },
-    ...(method === 'GET' ? {} : { body: options.sentBody ?? body }),
+    // A Buffer is a valid body for Node's fetch; the DOM typing (lib dom, for cards/) only lacks SharedArrayBuffer views.
+    ...(method === 'GET' ? {} : { body: (options.sentBody ?? body) as BodyInit }),
   });
 }
