@@ -73,6 +73,7 @@ describe('startServer wires settings, snoozes and recalculate', () => {
       ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
       LOG_LEVEL: 'silent',
       DATABASE_URL: join(dir, 'churn.sqlite'),
+      JOURNAL_CATCH_UP_MINUTES: '0', // the fake portal has no Webhooks Journal
     });
     server = await startServer(env, { pollMs: 20 });
     const installUrl = await fetch(`${server.url}/oauth/hubspot/install`, { redirect: 'manual' });

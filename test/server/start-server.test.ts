@@ -29,6 +29,8 @@ const VALID = {
   PORT: '0',
   ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
   LOG_LEVEL: 'silent',
+  // The fake portal has no Webhooks Journal (test/pipeline/catch-up-*.test.ts prove the catch-up on the sandbox).
+  JOURNAL_CATCH_UP_MINUTES: '0',
 };
 
 const dirs: string[] = [];

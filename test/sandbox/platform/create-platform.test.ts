@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatform, type Platform } from '../../../src/sandbox/platform/create-platform.ts';
+import { LIFECYCLE_EVENT_TYPES } from '../../../src/sandbox/platform/journal/subscription-request.ts';
 import { bearerToken } from '../../../src/sandbox/platform/oauth/bearer-access.ts';
 import type { SandboxChange } from '../../../src/sandbox/platform/sandbox-change.ts';
 import { APP, authorize, CALLBACK, PORTAL, T0 } from './oauth/fixtures.ts';
@@ -31,6 +32,10 @@ beforeEach(async () => {
     installPortal: { portalId: PORTAL },
     webhooks: [{ appId: APP.appId, targetUrl: receiver.url, autoFlushMs: null, sleep: async () => {} }],
   });
+  // The journal records what the app subscribed to (the app creates these: ensure-journal-subscriptions.ts).
+  for (const eventTypeId of Object.values(LIFECYCLE_EVENT_TYPES)) {
+    platform.journal.subscribe(APP.appId, { subscriptionType: 'APP_LIFECYCLE_EVENT', eventTypeId, properties: [] });
+  }
   // Stands for createSandbox's CRM routes, mounted after the platform's middleware.
   const crm = (req: Request, res: Response) => {
     const token = bearerToken(req);
@@ -59,6 +64,14 @@ async function install(): Promise<string> {
 describe('createPlatform', () => {
   it('installs through OAuth, limits the portal, and reports changes as signed webhooks and in the journal', async () => {
     const token = await install();
+    platform.journal.subscribe(APP.appId, {
+      subscriptionType: 'OBJECT',
+      portalId: PORTAL,
+      objectTypeId: '0-2',
+      actions: ['UPDATE'],
+      objectIds: [],
+      properties: ['hubspot_owner_id'],
+    });
     for (let i = 0; i < 110; i++) {
       expect((await call(served.base, 'GET', COMPANY, { token, contract: false })).status).toBe(299);
     }

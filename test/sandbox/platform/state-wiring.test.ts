@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOwnWrite } from '../../../src/http/is-own-write.ts';
 import { createSandbox } from '../../../src/sandbox/create-sandbox.ts';
 import { createPlatform, type Platform } from '../../../src/sandbox/platform/create-platform.ts';
+import { LIFECYCLE_EVENT_TYPES } from '../../../src/sandbox/platform/journal/subscription-request.ts';
 import { integrationSource } from '../../../src/sandbox/state/sandbox-change.ts';
 import { createSandboxState } from '../../../src/sandbox/state/sandbox-state.ts';
 import { APP, PORTAL, T0 } from './oauth/fixtures.ts';
@@ -31,7 +32,23 @@ describe('the platform listening to the sandbox state', () => {
   it('turns the state’s writes into signed webhooks and journal entries, the app’s own marked as such', async () => {
     const state = createSandboxState({ now });
     state.onChange(platform.onChange);
+    // The journal records what the app subscribed to (the app creates these: ensure-journal-subscriptions.ts).
+    const lifecycle = { subscriptionType: 'APP_LIFECYCLE_EVENT', properties: [] };
+    platform.journal.subscribe(APP.appId, { ...lifecycle, eventTypeId: LIFECYCLE_EVENT_TYPES.APP_INSTALL });
     platform.registry.install(PORTAL, APP.appId);
+    const contacts = { portalId: PORTAL, objectTypeId: '0-1', objectIds: [] };
+    platform.journal.subscribe(APP.appId, {
+      ...contacts,
+      subscriptionType: 'OBJECT',
+      actions: ['CREATE', 'UPDATE'],
+      properties: ['jobtitle'],
+    });
+    platform.journal.subscribe(APP.appId, {
+      ...contacts,
+      subscriptionType: 'ASSOCIATION',
+      actions: ['ASSOCIATION_ADDED'],
+      associatedObjectTypeIds: ['0-2'],
+    });
     const portal = state.ensurePortal(PORTAL);
 
     const company = portal.create('companies', { name: 'Acme' });

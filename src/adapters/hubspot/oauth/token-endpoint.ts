@@ -8,6 +8,8 @@ import { z } from 'zod';
  */
 export const TOKEN_PATH = '/oauth/2026-09/token';
 export const INTROSPECT_PATH = '/oauth/2026-09/token/introspect';
+/** Only oauth-v1.json lists the client_credentials grant (the Webhooks Journal's token); the dated spec does not. */
+export const CLIENT_CREDENTIALS_PATH = '/oauth/v1/token';
 const TIMEOUT_MS = 15_000;
 
 export interface TokenGrant {
@@ -131,6 +133,14 @@ export function createTokenEndpoint(options: TokenEndpointOptions) {
     },
     async refresh(refreshToken: string): Promise<TokenGrant> {
       return grant(await post(TOKEN_PATH, { grant_type: 'refresh_token', ...client, refresh_token: refreshToken }));
+    },
+    /**
+     * The app's own token, for no portal: what the Webhooks Journal takes, with its `developer.webhooks_journal.*`
+     * scopes (https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide).
+     */
+    async clientCredentials(scopes: readonly string[]): Promise<TokenGrant> {
+      const form = { grant_type: 'client_credentials', ...client, scope: scopes.join(' ') };
+      return grant(await post(CLIENT_CREDENTIALS_PATH, form));
     },
     /** The portal behind an access token (https://developers.hubspot.com/docs/api-reference/latest/authentication/oauth-tokens/token-introspect). */
     async introspect(accessToken: string): Promise<TokenInfo> {

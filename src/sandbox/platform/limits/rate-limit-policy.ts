@@ -18,6 +18,8 @@ const RULES: readonly [RegExp, RateLimitPolicy][] = [
   [/^POST \/crm\/associations\/2026-09\/usage\/high-usage-report\/[^/]+$/, 'exempt'],
   [/^[A-Z]+ \/webhooks-journal\//, 'exempt'],
   [/^[A-Z]+ \/oauth\//, 'exempt'],
+  // The Webhooks Journal's files: HubSpot hands them out as pre-signed storage links, not API calls.
+  [/^GET \/_sandbox\/webhooks-journal\/files\//, 'exempt'],
 ];
 
 export function rateLimitPolicy(method: string, path: string): RateLimitPolicy {

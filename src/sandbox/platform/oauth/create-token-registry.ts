@@ -24,8 +24,8 @@ export interface TokenRegistryOptions {
 export interface TokenRegistry extends TokenRegistryAuth {
   /** The OAuth pages and endpoints, and the uninstall endpoint. Mount at the root of the sandbox. */
   router: Router;
-  /** The app a client-credentials token acts for (the Webhooks Journal's callers); null otherwise. */
-  appFor(token: string): { appId: number } | null;
+  /** The app a client-credentials token acts for (the Webhooks Journal's callers), and its scopes; null otherwise. */
+  appFor(token: string): { appId: number; scopes: readonly string[] } | null;
   installedApps(portalId: number): number[];
   isInstalled(portalId: number, appId: number): boolean;
   /** Installs without the browser flow (tests, benchmarks): the tokens a code exchange would give. */
@@ -61,7 +61,9 @@ export function createTokenRegistry(options: TokenRegistryOptions): TokenRegistr
     authFailure: (token) => auth.authFailure(token),
     appFor(token) {
       const entry = store.accessEntry(token);
-      return entry && entry.use === 'client_credentials' && now() < entry.expiresAt ? { appId: entry.appId } : null;
+      return entry && entry.use === 'client_credentials' && now() < entry.expiresAt
+        ? { appId: entry.appId, scopes: entry.scopes }
+        : null;
     },
     installedApps: (portalId) => store.installedApps(portalId),
     isInstalled: (portalId, appId) => store.isInstalled(portalId, appId),

@@ -3,6 +3,7 @@ import {
   createWebhooksJournal,
   type WebhooksJournal,
 } from '../../../../src/sandbox/platform/journal/create-webhooks-journal.ts';
+import { LIFECYCLE_EVENT_TYPES } from '../../../../src/sandbox/platform/journal/subscription-request.ts';
 import {
   createTokenRegistry,
   type TokenRegistry,
@@ -17,6 +18,7 @@ const OTHER_PORTAL = 555;
 const J = '/webhooks-journal/journal/2026-03';
 const LOCAL = '/webhooks-journal/journal-local/2026-03';
 const DAY = 24 * 60 * 60_000;
+const { APP_INSTALL, APP_UNINSTALL } = LIFECYCLE_EVENT_TYPES;
 
 const change = (objectId: string, over: Partial<SandboxChange> = {}): SandboxChange => ({
   objectType: 'companies',
@@ -45,9 +47,21 @@ beforeEach(async () => {
     installedApps: (portalId) => registry.installedApps(portalId),
   });
   registry.onLifecycle(journal.recordLifecycle);
+  for (const eventTypeId of [APP_INSTALL, APP_UNINSTALL]) {
+    journal.subscribe(APP.appId, { subscriptionType: 'APP_LIFECYCLE_EVENT', eventTypeId, properties: [] });
+  }
   served = await serve(registry.router, journal.router);
   token = await clientCredentials();
 });
+
+/** Installs the app in the portal and subscribes it to the changes these tests make there. */
+function install(portalId: number) {
+  const tokens = registry.install(portalId, APP.appId);
+  const object = { subscriptionType: 'OBJECT', portalId, objectIds: [], properties: [] };
+  journal.subscribe(APP.appId, { ...object, objectTypeId: '0-2', actions: ['UPDATE'] });
+  journal.subscribe(APP.appId, { ...object, objectTypeId: '0-1', actions: ['DELETE'] });
+  return tokens;
+}
 
 /** A client-credentials token, the journal's credential; like every access token it lives 30 minutes. */
 async function clientCredentials(): Promise<string> {
@@ -71,7 +85,7 @@ describe('the Webhooks Journal', () => {
   it('answers 204 while empty, then walks earliest → next → latest over lifecycle and CRM events', async () => {
     expect((await get(`${J}/earliest`)).status).toBe(204);
 
-    registry.install(PORTAL, APP.appId);
+    install(PORTAL);
     journal.record(PORTAL, change('9120000001'));
     clock += 1_000;
     journal.record(PORTAL, change('51001', { objectType: 'contacts', kind: 'deletion', propertyName: undefined }));
@@ -102,7 +116,7 @@ describe('the Webhooks Journal', () => {
   });
 
   it('reads batches from either end and after an offset, and batch-reads offsets with 207 for unknown ones', async () => {
-    registry.install(PORTAL, APP.appId);
+    install(PORTAL);
     for (let i = 1; i <= 4; i++) journal.record(PORTAL, change(String(i)));
     const offsets = journal.entries(APP.appId).map((e) => e.offset);
     expect(offsets).toHaveLength(5);
@@ -129,8 +143,8 @@ describe('the Webhooks Journal', () => {
   });
 
   it('scopes the local journal to installPortalId', async () => {
-    registry.install(PORTAL, APP.appId);
-    registry.install(OTHER_PORTAL, APP.appId);
+    install(PORTAL);
+    install(OTHER_PORTAL);
     journal.record(OTHER_PORTAL, change('1'));
     journal.record(PORTAL, change('2'));
     const local = await get(`${LOCAL}/batch/earliest/10?installPortalId=${PORTAL}`);
@@ -142,7 +156,7 @@ describe('the Webhooks Journal', () => {
   });
 
   it('keeps entries 3 days: an expired offset is 404', async () => {
-    registry.install(PORTAL, APP.appId);
+    install(PORTAL);
     const [first] = journal.entries(APP.appId);
     clock += DAY;
     journal.record(PORTAL, change('1'));
@@ -155,7 +169,7 @@ describe('the Webhooks Journal', () => {
   });
 
   it('records the uninstall, and no change of the portal after it', async () => {
-    const tokens = registry.install(PORTAL, APP.appId);
+    const tokens = install(PORTAL);
     const uninstall = await call(served.base, 'DELETE', '/appinstalls/2026-09/external-install', {
       token: tokens.accessToken,
     });
@@ -168,7 +182,7 @@ describe('the Webhooks Journal', () => {
   });
 
   it('refuses callers without the app’s client-credentials token, and bad counts and portal ids', async () => {
-    const portalToken = registry.install(PORTAL, APP.appId).accessToken;
+    const portalToken = install(PORTAL).accessToken;
     for (const t of [undefined, portalToken]) {
       const res = await call(served.base, 'GET', `${J}/earliest`, t ? { token: t } : {});
       expect(res).toMatchObject({ status: 401, body: { category: 'INVALID_AUTHENTICATION' } });

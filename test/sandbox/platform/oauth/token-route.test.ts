@@ -116,7 +116,7 @@ describe('POST /oauth/v1/token', () => {
     });
     expect(res.body).toMatchObject({ token_use: 'client_credentials', scopes: ['developer.webhooks_journal.read'] });
     const token = field(res.body, 'access_token');
-    expect(h.registry.appFor(token)).toEqual({ appId: APP.appId });
+    expect(h.registry.appFor(token)).toEqual({ appId: APP.appId, scopes: ['developer.webhooks_journal.read'] });
     expect(h.registry.portalFor(token)).toBeNull();
   });
 });
