@@ -7,6 +7,7 @@ export interface DemoAppOptions {
   port: number;
   app: SandboxApp;
   sandboxUrl: string;
+  /** DATABASE_URL: a SQLite file path or a postgres:// URL (src/server/open-store.ts). */
   databasePath: string;
   /** 32 bytes, base64: the key the app encrypts tokens with (the demo makes a fresh one per run). */
   encryptionKey: string;
@@ -19,7 +20,12 @@ export interface DemoAppOptions {
  * HubSpot portal, with the sandbox's URLs for HubSpot's API and authorize page, and its own database.
  */
 export async function startDemoApp(options: DemoAppOptions): Promise<RunningServer> {
-  const env = loadEnv({
+  return startServer(loadEnv(demoAppEnv(options)), { pollMs: 100 });
+}
+
+/** The environment `churn-signals serve` reads (src/config/env.ts), e.g. to run the demo app as a child process. */
+export function demoAppEnv(options: DemoAppOptions): Record<string, string> {
+  return {
     HUBSPOT_CLIENT_ID: options.app.clientId,
     HUBSPOT_CLIENT_SECRET: options.app.clientSecret,
     HUBSPOT_APP_ID: String(options.app.appId),
@@ -30,6 +36,5 @@ export async function startDemoApp(options: DemoAppOptions): Promise<RunningServ
     DATABASE_URL: options.databasePath,
     ENCRYPTION_KEY: options.encryptionKey,
     LOG_LEVEL: options.logLevel ?? 'silent',
-  });
-  return startServer(env, { pollMs: 100 });
+  };
 }

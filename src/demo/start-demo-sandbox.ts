@@ -30,6 +30,8 @@ export interface DemoSandboxOptions {
   now?: () => number;
   /** Duplicated and reordered webhook deliveries (the faults proof); none by default. */
   deliveryFaults?: DeliveryFaults;
+  /** What sends the webhooks (default: the global fetch), e.g. one that records each delivery and its answer. */
+  webhookFetch?: typeof fetch;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function startDemoSandbox(options: DemoSandboxOptions): Promise<Dem
         appId: options.app.appId,
         targetUrl: options.webhookTarget,
         ...(options.deliveryFaults ? { faults: options.deliveryFaults } : {}),
+        ...(options.webhookFetch ? { fetch: options.webhookFetch } : {}),
       },
     ],
   });
