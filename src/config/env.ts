@@ -36,6 +36,22 @@ const Env = z.object({
   DATABASE_URL: z.string().min(1).default('./data/churn-signals.sqlite'),
   ENCRYPTION_KEY: encryptionKey,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * How long a claim holds its inbox events before another worker may take them: renewed every third of it while
+   * they are processed, so it only bounds how long the events of a crashed process wait for a restarted (or another)
+   * process.
+   */
+  INBOX_LEASE_SECONDS: z
+    .string()
+    .regex(/^[1-9]\d*$/, 'expected whole seconds, e.g. 30')
+    .transform(Number)
+    .default(30),
+  /** How often every portal catches up through the Webhooks Journal (also once at start); 0 turns it off. */
+  JOURNAL_CATCH_UP_MINUTES: z
+    .string()
+    .regex(/^\d+$/, 'expected whole minutes, e.g. 5 (0 turns the Webhooks Journal catch-up off)')
+    .transform(Number)
+    .default(5),
 });
 
 export type AppEnv = z.output<typeof Env>;

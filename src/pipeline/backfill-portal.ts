@@ -7,7 +7,7 @@ import { COMPANIES_PER_BATCH, scoreCompanies } from './score-companies.ts';
  * the write), so a single chain leaves most of the portal's 110 calls / 10 s unused; a few chains in flight keep the
  * per-portal limiter (which still paces every call) busy.
  */
-export const BACKFILL_CONCURRENCY = 3;
+export const BACKFILL_CONCURRENCY = 4;
 
 /**
  * Scores every company of a newly installed portal (the admin sees a first score within minutes), recording

@@ -17,7 +17,31 @@ export interface Store
     PortalProgressStore,
     TenantSettingsStore,
     SnoozeStore {
+  /**
+   * Present when several server processes share the store (PostgreSQL): the per-portal HubSpot rate limit counted
+   * once for all of them. Absent for SQLite, whose single process counts in memory.
+   */
+  sharedRateSlots?: RateSlotLedger;
   close(): Promise<void>;
+}
+
+// ---- HubSpot rate limit ---------------------------------------------------------------------------------------------
+
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+/** The two windows HubSpot keeps per portal: every limited call, and CRM searches. */
+export type RateBucket = 'general' | 'search';
+
+/**
+ * Counts a portal's grants in a sliding window. `take` grants a slot when fewer than `limit.requests` were granted
+ * in the last `limit.windowMs` and answers 0; otherwise it grants nothing and answers the milliseconds until the
+ * oldest grant in the window leaves it.
+ */
+export interface RateSlotLedger {
+  take(portalId: PortalId, bucket: RateBucket, limit: RateLimit): Promise<number>;
 }
 
 /** HubSpot's id of an installing account (the `portalId` of webhooks, the `hub_id` of OAuth). */
@@ -145,6 +169,12 @@ export interface InboxStore {
    * A leased event is invisible to other claims until acknowledged, retried, dead-lettered or the lease ends.
    */
   claim(options: ClaimOptions): Promise<InboxEvent[]>;
+  /**
+   * Extends the lease of these events to `until`, for those `workerId` still holds (a worker renews what it is still
+   * processing, so a lease can be short: a crashed worker's events come back soon, a slow tick keeps its own).
+   * Returns how many were extended.
+   */
+  renewLeases(options: { ids: readonly InboxEventId[]; workerId: string; until: Instant }): Promise<number>;
   /** Done. The event's key stays until `pruneInbox`, so a redelivery of it is still a duplicate. */
   ack(ids: readonly InboxEventId[]): Promise<number>;
   /** Releases the lease, counts an attempt, keeps the error: returns the attempts, null when the event is gone. */

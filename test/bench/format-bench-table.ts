@@ -7,7 +7,7 @@ export interface BenchRow {
   met: boolean | null;
 }
 
-/** The rows as a fixed-width text table, one line per row under a header. */
+/** The rows as a fixed-width Markdown table: reads as text in a terminal and renders in the docs. */
 export function formatBenchTable(rows: readonly BenchRow[]): string {
   const cells = rows.map((r) => [
     r.benchmark,
@@ -18,10 +18,6 @@ export function formatBenchTable(rows: readonly BenchRow[]): string {
   ]);
   const header = ['benchmark', 'store', 'figure', 'target', 'met?'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: readonly string[]) =>
-    c
-      .map((text, i) => text.padEnd(widths[i] as number))
-      .join('  ')
-      .trimEnd();
+  const line = (c: readonly string[]) => `| ${c.map((text, i) => text.padEnd(widths[i] as number)).join(' | ')} |`;
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }

@@ -1,5 +1,6 @@
 // npm run bench — the service benchmarks of issue 6 against the sandbox on 127.0.0.1, on SQLite and PostgreSQL:
-// webhook ingest, end to end, API economy and backfill. Prints a table and writes test-output/bench/*.json.
+// webhook ingest, end to end, API economy and backfill. Prints a table and writes test/bench/results/ (*.json, and
+// results.md: the table with the machine, which test/bench/README.md shows).
 // Measures and reports; asserts nothing. Environment:
 //   BENCH_STORES=sqlite,postgres   which stores (PostgreSQL at PGTEST_URL, default postgres://postgres@127.0.0.1:5432)
 //   BENCH_ONLY=ingest,e2e,economy,backfill   which benchmarks
@@ -14,7 +15,7 @@ import { type EndToEndResult, endToEndBench } from './end-to-end-bench.ts';
 import { type BenchRow, formatBenchTable } from './format-bench-table.ts';
 import { type IngestResult, ingestBench } from './ingest-bench.ts';
 
-const OUT_DIR = join(import.meta.dirname, '..', '..', 'test-output', 'bench');
+const OUT_DIR = join(import.meta.dirname, 'results');
 const list = (value: string | undefined, all: string[]) => (value ? value.split(',').map((s) => s.trim()) : all);
 const STORES = list(process.env.BENCH_STORES, ['sqlite', 'postgres']) as StoreKind[];
 const ONLY = new Set(list(process.env.BENCH_ONLY, ['ingest', 'e2e', 'economy', 'backfill']));
@@ -120,8 +121,9 @@ for (const bench of benches.filter((b) => ONLY.has(b.name))) {
 }
 writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify({ machine, rows, results: all }, null, 2)}\n`);
 
-console.log(
-  `\nChurn Signals service benchmarks — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}\n`,
-);
-console.log(formatBenchTable(rows));
-console.log(`\nJSON: ${join('test-output', 'bench')}/{${[...Object.keys(all), 'results'].join(',')}}.json`);
+const heading = `Churn Signals service benchmarks — ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, ${machine.date}`;
+const table = formatBenchTable(rows);
+writeFileSync(join(OUT_DIR, 'results.md'), `${heading}\n\n${table}\n`);
+console.log(`\n${heading}\n`);
+console.log(table);
+console.log(`\nResults: test/bench/results/{${[...Object.keys(all), 'results'].join(',')}}.json and results.md`);

@@ -24,6 +24,7 @@ describe('loadEnv', () => {
       PORT: 3000,
       DATABASE_URL: './data/churn-signals.sqlite',
       LOG_LEVEL: 'info',
+      INBOX_LEASE_SECONDS: 30,
     });
   });
 
@@ -52,6 +53,7 @@ describe('loadEnv', () => {
     ['PORT', 'eighty'],
     ['ENCRYPTION_KEY', 'too-short'],
     ['LOG_LEVEL', 'loud'],
+    ['INBOX_LEASE_SECONDS', '0'],
   ])('rejects a malformed %s (%s)', (name, value) => {
     expect(issuePaths({ ...valid, [name]: value })).toEqual([name]);
   });

@@ -198,6 +198,38 @@ describe('processInbox', () => {
   });
 });
 
+describe('processInbox leases', () => {
+  it('renews its leases while a tick outlasts them, so another worker cannot take the events meanwhile', async () => {
+    await enqueue(event({ objectId: 501, propertyName: 'jobtitle' }));
+    let clock = NOW;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = deps();
+    const slow: PipelineDeps = {
+      ...base,
+      now: () => clock,
+      reader: {
+        ...base.reader,
+        async companiesForEvents(portalId, events) {
+          await gate; // a tick held up (a backlog, HubSpot's rate limit) for three leases
+          return base.reader.companiesForEvents(portalId, events);
+        },
+      },
+    };
+    const leaseMs = 60; // real milliseconds: the renewal runs every 20 ms
+    const tick = processInbox(slow, { ...OPTIONS, leaseMs });
+    for (let step = 0; step < 6; step++) {
+      clock += leaseMs / 2;
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(await store.claim({ limit: 10, leaseMs, now: clock, workerId: 'w2' })).toEqual([]);
+    }
+    release();
+    expect(await tick).toMatchObject({ claimed: 1, acked: 1 });
+  });
+});
+
 describe('backfill and sweep', () => {
   it('scores every company page by page and records progress for /status', async () => {
     expect(await backfillPortal(deps(), 101)).toEqual({ scored: 3, total: 4 });

@@ -3,6 +3,7 @@ import type { Assessment } from '../../core/assessment.ts';
 import { SCORE_HISTORY_MS } from '../score-retention.ts';
 import type { AccountMemory, AccountStore } from '../store.ts';
 import { inTransaction } from './in-transaction.ts';
+import { jsonbText } from './jsonb-text.ts';
 
 interface AccountRow {
   portal_id: number;
@@ -13,7 +14,7 @@ interface AccountRow {
   updated_at: number;
 }
 
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const json = jsonbText;
 
 export function postgresAccounts(pool: Pool, clock: () => number): AccountStore {
   return {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { DeadLetterStore, InboxStore } from '../store.ts';
 import { type DeadLetterRow, type EventRow, toDeadLetter, toEvent } from '../store-rows.ts';
+import { jsonbText, textWithoutNul } from './jsonb-text.ts';
 
 const PENDING = 'acked_at IS NULL';
 const EVENT_COLUMNS = 'portal_id, subscription_type, object_id, property_name, occurred_at, received_at, payload';
@@ -11,7 +12,7 @@ export function postgresInbox(pool: Pool, clock: () => number): InboxStore & Dea
       if (events.length === 0) return { accepted: 0, duplicates: 0 };
       const receivedAt = clock();
       // Serialised before the query: an unstorable payload fails the whole batch before anything is sent.
-      const payloads = events.map((event) => JSON.stringify(event.payload ?? null));
+      const payloads = events.map((event) => jsonbText(event.payload ?? null));
       // One statement, so one transaction: all of the batch or none. DO NOTHING also skips a key repeated within it.
       const result = await pool.query(
         `INSERT INTO inbox (${EVENT_COLUMNS}, not_before)
@@ -21,9 +22,9 @@ export function postgresInbox(pool: Pool, clock: () => number): InboxStore & Dea
          ON CONFLICT (portal_id, subscription_type, object_id, property_name, occurred_at) DO NOTHING`,
         [
           events.map((event) => event.portalId),
-          events.map((event) => event.subscriptionType),
+          events.map((event) => textWithoutNul(event.subscriptionType)),
           events.map((event) => String(event.objectId)),
-          events.map((event) => event.propertyName ?? ''),
+          events.map((event) => textWithoutNul(event.propertyName ?? '')),
           events.map((event) => event.occurredAt),
           receivedAt,
           payloads,
@@ -54,6 +55,15 @@ export function postgresInbox(pool: Pool, clock: () => number): InboxStore & Dea
       );
       // RETURNING gives no order: restore oldest first.
       return rows.map(toEvent).sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
+    },
+
+    async renewLeases({ ids, workerId, until }) {
+      if (ids.length === 0) return 0;
+      const result = await pool.query(
+        `UPDATE inbox SET lease_until = $1 WHERE id = ANY($2::bigint[]) AND lease_owner = $3 AND ${PENDING}`,
+        [until, [...ids], workerId],
+      );
+      return result.rowCount ?? 0;
     },
 
     async ack(ids) {

@@ -7,6 +7,7 @@ import { postgresInstallations } from './installations.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { postgresPortalProgress } from './portal-progress.ts';
+import { postgresRateSlots } from './rate-slots.ts';
 import { postgresSnoozes } from './snoozes.ts';
 import { postgresTasks } from './tasks.ts';
 import { postgresTenantSettings } from './tenant-settings.ts';
@@ -61,6 +62,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...postgresPortalProgress(pool, now),
     ...postgresTenantSettings(pool),
     ...postgresSnoozes(pool),
+    sharedRateSlots: postgresRateSlots(pool),
     async close() {
       if (closed) return;
       closed = true;

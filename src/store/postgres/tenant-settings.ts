@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { TenantSettingsStore } from '../store.ts';
+import { jsonbText } from './jsonb-text.ts';
 
 export function postgresTenantSettings(pool: Pool): TenantSettingsStore {
   return {
@@ -15,7 +16,7 @@ export function postgresTenantSettings(pool: Pool): TenantSettingsStore {
       await pool.query(
         `INSERT INTO tenant_settings (portal_id, settings, saved_at) VALUES ($1, $2::jsonb, $3)
          ON CONFLICT (portal_id) DO UPDATE SET settings = excluded.settings, saved_at = excluded.saved_at`,
-        [portalId, JSON.stringify(settings ?? null), savedAt],
+        [portalId, jsonbText(settings ?? null), savedAt],
       );
     },
   };

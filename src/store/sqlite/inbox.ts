@@ -21,6 +21,7 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
   const ack = db.prepare(
     `UPDATE inbox SET acked_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND ${PENDING}`,
   );
+  const renew = db.prepare(`UPDATE inbox SET lease_until = ? WHERE id = ? AND lease_owner = ? AND ${PENDING}`);
   const retry = db.prepare(`
     UPDATE inbox SET attempts = attempts + 1, last_error = ?, not_before = ?, lease_owner = NULL, lease_until = NULL
     WHERE id = ? AND ${PENDING} RETURNING attempts`);
@@ -70,6 +71,13 @@ export function sqliteInbox(db: DatabaseSync, clock: () => number): InboxStore &
         .map(decoded)
         .map(toEvent)
         .sort((a, b) => a.occurredAt - b.occurredAt || a.id - b.id);
+    },
+
+    async renewLeases({ ids, workerId, until }) {
+      if (ids.length === 0) return 0;
+      return inTransaction(db, () =>
+        ids.reduce((count, id) => count + Number(renew.run(until, id, workerId).changes), 0),
+      );
     },
 
     async ack(ids) {

@@ -22,6 +22,16 @@ export function inboxContract({ store, setNow }: ContractContext): void {
       expect((await store().inboxStats()).depth).toBe(7);
     });
 
+    it('stores an event whose names and values hold the NUL character (valid JSON; PostgreSQL refuses it raw)', async () => {
+      const hostile = event({ propertyName: 'job\u0000title', payload: { propertyValue: 'a\u0000b', 'k\u0000': [1] } });
+      expect(await store().enqueue([hostile])).toEqual({ accepted: 1, duplicates: 0 });
+      const [claimed] = await store().claim(claim());
+      // Kept, or each NUL replaced by U+FFFD (PostgreSQL): the event is never refused.
+      const restored = (text: string) => text.replace(/\uFFFD/g, '\u0000');
+      expect(restored(claimed?.propertyName ?? '')).toBe('job\u0000title');
+      expect(JSON.parse(JSON.stringify(claimed?.payload).replace(/\uFFFD/g, '\\u0000'))).toEqual(hostile.payload);
+    });
+
     it('treats a missing property name like none', async () => {
       const { propertyName: _, ...withoutProperty } = event({ subscriptionType: 'contact.creation' });
       expect(
@@ -88,6 +98,22 @@ export function inboxContract({ store, setNow }: ContractContext): void {
       const [again] = await store().claim(claim(T0 + LEASE, 10, 'worker-b'));
       expect(again?.id).toBe(first?.id);
       expect(again?.attempts).toBe(0);
+    });
+
+    it('renews the leases its worker still holds, and only those', async () => {
+      await store().enqueue([event(), event({ objectId: 1002 }), event({ objectId: 1003 })]);
+      const mine = await store().claim(claim(T0, 2));
+      const [theirs] = await store().claim(claim(T0, 1, 'worker-b'));
+      await store().ack([mine[1]?.id as number]);
+      const all = [...mine, theirs].map((e) => e?.id as number);
+      // Only worker-a's unacknowledged event: not worker-b's, not the acknowledged one.
+      expect(await store().renewLeases({ ids: all, workerId: 'worker-a', until: T0 + 2.5 * LEASE })).toBe(1);
+      expect(await store().renewLeases({ ids: [], workerId: 'worker-a', until: T0 + 3 * LEASE })).toBe(0);
+      // Past the first lease, the renewed event stays with worker-a; worker-b's own expired lease is handed out.
+      const later = await store().claim(claim(T0 + 2 * LEASE, 10, 'worker-c'));
+      expect(ids(later)).toEqual([theirs?.objectId]);
+      // The renewal ran out in turn (worker-c's lease on the other one runs to T0 + 3 leases).
+      expect(ids(await store().claim(claim(T0 + 2.5 * LEASE, 10, 'worker-d')))).toEqual([mine[0]?.objectId]);
     });
 
     it('holds back an event until its notBefore', async () => {

@@ -4,6 +4,7 @@ import type { AppMetrics } from '../../../metrics/create-app-metrics.ts';
 import type { PortalId } from '../../../store/store.ts';
 import { classifyNetworkError, classifyResponse } from './classify-failure.ts';
 import { HubSpotApiError, type HubSpotFailure } from './hubspot-error.ts';
+import { rateLimitKind } from './rate-limit-kind.ts';
 import type { RateLimiter, RequestKind } from './rate-limiter.ts';
 import { DEFAULT_RETRY, type RetryPolicy, retryDelay } from './retry-delay.ts';
 
@@ -17,7 +18,7 @@ export interface HubSpotRequest {
   body?: unknown;
   /** Arrays repeat the parameter (`properties=a&properties=b`), OpenAPI's form/explode style HubSpot's specs declare. */
   query?: Record<string, QueryValue>;
-  /** `search` for POST .../search, which HubSpot limits separately. */
+  /** The limit the request counts against; by default read off the method and path (rate-limit-kind.ts). */
   kind?: RequestKind;
   /**
    * False for a create: after a 5xx or a lost connection HubSpot may have applied it, and sending it again would
@@ -118,7 +119,7 @@ export function createHubSpotApi(options: HubSpotApiOptions): HubSpotApi {
     if (!request.path.startsWith('/') || request.path.includes('?')) {
       throw new TypeError(`HubSpot request path must start with / and carry no query (use query): ${request.path}`);
     }
-    const kind = request.kind ?? 'default';
+    const kind = request.kind ?? rateLimitKind(request.method, request.path);
     let tokenRefreshed = false;
     for (let attempt = 1; ; attempt++) {
       await limiter.acquire(portalId, kind);

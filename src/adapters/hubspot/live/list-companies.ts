@@ -72,7 +72,7 @@ interface SearchResponse {
 
 /**
  * One page (200) of the ids of the companies matching `filterGroups` (OR of groups, AND within a group), for the daily
- * sweep: POST /crm/objects/2026-09/companies/search, which HubSpot limits to 5 requests a second (kind 'search') and
+ * sweep: POST /crm/objects/2026-09/companies/search, which HubSpot limits to 5 requests a second (rate-limit-kind.ts) and
  * to 10,000 results per query: its `after` offset fails past that. So this pages by key instead of by offset: results
  * sorted by hs_object_id, and each next page adds `hs_object_id > <last id>` to every group; the cursor is that last id.
  * Every page is then a fresh query of at most 200 results, however many companies match. The key filter takes one
@@ -94,7 +94,6 @@ export async function searchCompanyIds(
   const page = await api.request<SearchResponse>(portalId, {
     method: 'POST',
     path: '/crm/objects/2026-09/companies/search',
-    kind: 'search',
     body: {
       after: '0',
       filterGroups: groups.filter((group) => group.filters.length > 0),

@@ -11,7 +11,7 @@ const SEARCH_CAP = 10_000;
 /**
  * The app's open tasks on these companies, by the reference their body carries (task-html.ts): task ids per
  * reference, lowest (oldest) id first. One search per ≤100 companies, so normally one per batch, under the search
- * limit (kind 'search'); a further page only when the companies have more than 200 open tasks between them.
+ * limit (5 / s, rate-limit-kind.ts); a further page only when the companies have more than 200 open tasks between them.
  *
  * Why a search: a task created just before a crash, before the ledger recorded it, exists only in HubSpot. Filtering
  * on the company association (`associations.company`, IN over the batch's ids) and the status keeps it to one call;
@@ -39,7 +39,6 @@ export async function findTasksByRef(
       const answer = await deps.api.request<unknown>(portalId, {
         method: 'POST',
         path: `${TASKS_PATH}/search`,
-        kind: 'search',
         body: {
           filterGroups,
           properties: ['hs_task_body', 'hs_task_status'],

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, type RequestKind } from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
+import {
+  createRateLimiter,
+  HUBSPOT_GENERAL_LIMIT,
+  type RequestKind,
+} from '../../../../src/adapters/hubspot/client/rate-limiter.ts';
+
+const WINDOW = HUBSPOT_GENERAL_LIMIT.windowMs;
 
 const T0 = 1_000_000;
 
@@ -39,9 +45,9 @@ describe('createRateLimiter', () => {
 
     const at = await grants(limiter, clock.now, 111);
     expect(at.slice(0, 110).every((t) => t === T0)).toBe(true);
-    expect(at[110]).toBe(T0 + 10_000);
-    expect(clock.sleeps).toEqual([10_000]);
-    expect(limiter.stats()).toEqual({ waits: 1, waitedMs: 10_000 });
+    expect(at[110]).toBe(T0 + WINDOW);
+    expect(clock.sleeps).toEqual([WINDOW]);
+    expect(limiter.stats()).toEqual({ waits: 1, waitedMs: WINDOW });
   });
 
   it('rolls the window request by request rather than resetting it', async () => {
@@ -57,15 +63,33 @@ describe('createRateLimiter', () => {
     expect(after).toBe(T0 + 14_000);
   });
 
-  it('limits searches to 5 per second on top of the general limit', async () => {
+  it('limits searches to 5 per second, outside the general limit (the specs exempt search from ten-secondly)', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter(clock);
 
     const at = await grants(limiter, clock.now, 11, 1, 'search');
     expect(at).toEqual([...Array(5).fill(T0), ...Array(5).fill(T0 + 1000), T0 + 2000]);
-    // Searches used general slots too: 110 - 11 are left in this window.
-    const general = await grants(limiter, clock.now, 100);
-    expect(general.filter((t) => t === T0 + 2000)).toHaveLength(99);
+    // The general window is untouched: 110 go at once, the 111th waits a window.
+    const general = await grants(limiter, clock.now, 111);
+    expect(general.filter((t) => t === T0 + 2000)).toHaveLength(110);
+    expect(general[110]).toBe(T0 + 2000 + WINDOW);
+  });
+
+  it('lets exempt calls through with a full window and ahead of queued calls, but not through a pause', async () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ ...clock, general: { requests: 1, windowMs: 10_000 } });
+    const order: string[] = [];
+
+    await limiter.acquire(1);
+    const queued = limiter.acquire(1).then(() => order.push('default'));
+    await limiter.acquire(1, 'exempt').then(() => order.push('exempt'));
+    await queued;
+    expect(order).toEqual(['exempt', 'default']);
+
+    limiter.pause(1, clock.now() + 3_000);
+    const pausedAt = clock.now();
+    await limiter.acquire(1, 'exempt');
+    expect(clock.now()).toBe(pausedAt + 3_000);
   });
 
   it('keeps portals independent: one portal’s full window does not hold another’s requests', async () => {
