@@ -15,6 +15,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { SettingsEditor } from '../../cards/components/settings-editor.tsx';
 import { SIGNALS } from '../../src/signals/index.ts';
+import { renderLoadedSettings, SAVED_BEFORE } from './render-settings.tsx';
 import { textOf } from './renderer-helpers.ts';
 import { errorResponse, jsonResponse } from './risk-fixtures.ts';
 import { SETTINGS_URL, SIGNAL_COUNT, settingsAnswer } from './settings-fixtures.ts';
@@ -27,16 +28,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The portal saved this before: the page must keep it when the admin changes something else. */
-const SAVED_BEFORE = { signals: { training_gap: { enabled: false } }, tasks: { minPoints: 15 } };
-
-async function renderLoaded(saved: Record<string, unknown> = SAVED_BEFORE) {
-  fetchSpy.mockResolvedValueOnce(jsonResponse(200, settingsAnswer(saved)));
-  const renderer = createRenderer('settings');
-  renderer.render(<SettingsEditor addAlert={renderer.mocks.actions.addAlert} />);
-  await renderer.waitFor(() => expect(renderer.maybeFindByTestId(LoadingButton, 'save')).not.toBeNull());
-  return renderer;
-}
+const renderLoaded = (saved?: Record<string, unknown>) => renderLoadedSettings(fetchSpy, saved);
 
 describe('the settings page', () => {
   it('shows a spinner while the settings load from the settings endpoint', async () => {

@@ -10,12 +10,11 @@ import {
   TextArea,
   Toggle,
 } from '@hubspot/ui-extensions';
-import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
-import { SettingsEditor } from '../../cards/components/settings-editor.tsx';
+import { renderLoadedSettings, SAVED_BEFORE } from './render-settings.tsx';
 import { commit, textOf } from './renderer-helpers.ts';
 import { errorResponse, jsonResponse } from './risk-fixtures.ts';
-import { SETTINGS_URL, savedAnswer, settingsAnswer } from './settings-fixtures.ts';
+import { SETTINGS_URL, savedAnswer } from './settings-fixtures.ts';
 
 let fetchSpy: MockInstance<typeof hubspot.fetch>;
 beforeEach(() => {
@@ -25,16 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** The portal saved this before: a save must keep it when the admin changes something else. */
-const SAVED_BEFORE = { signals: { training_gap: { enabled: false } }, tasks: { minPoints: 15 } };
-
-async function renderLoaded(saved: Record<string, unknown> = SAVED_BEFORE) {
-  fetchSpy.mockResolvedValueOnce(jsonResponse(200, settingsAnswer(saved)));
-  const renderer = createRenderer('settings');
-  renderer.render(<SettingsEditor addAlert={renderer.mocks.actions.addAlert} />);
-  await renderer.waitFor(() => expect(renderer.maybeFindByTestId(LoadingButton, 'save')).not.toBeNull());
-  return renderer;
-}
+const renderLoaded = (saved?: Record<string, unknown>) => renderLoadedSettings(fetchSpy, saved);
 
 describe('saving the settings', () => {
   it("PUTs the saved document with the admin's edits, confirms, and shows the settings as saved", async () => {

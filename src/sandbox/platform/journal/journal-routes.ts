@@ -1,6 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
 import { sendHubSpotError } from '../hubspot-error.ts';
-import { bearerToken } from '../oauth/bearer-access.ts';
+import { clientCredentialsApp } from './client-credentials-app.ts';
 import type { JournalEntry, JournalStore } from './journal-store.ts';
 
 export const JOURNAL_FILE_PATH = '/_sandbox/webhooks-journal/files';
@@ -47,17 +47,8 @@ export function journalRoutes(options: JournalRouteOptions): Router {
 
   /** The caller's app and the portal filter, or an error answered. */
   function scope(req: Request, res: Response): { appId: number; portalId: number | null } | null {
-    const token = bearerToken(req);
-    const app = token ? options.appFor(token) : null;
-    if (!app) {
-      sendHubSpotError(
-        res,
-        401,
-        'INVALID_AUTHENTICATION',
-        'The Webhooks Journal needs the app’s client-credentials token (grant_type=client_credentials).',
-      );
-      return null;
-    }
+    const app = clientCredentialsApp(req, res, options.appFor, 'Reads of the Webhooks Journal');
+    if (!app) return null;
     const raw = new URLSearchParams(req.originalUrl.split('?')[1] ?? '').get('installPortalId');
     if (raw !== null && !/^\d+$/.test(raw)) {
       sendHubSpotError(res, 400, 'VALIDATION_ERROR', `installPortalId must be an integer, got ${raw}`);

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, Router } from 'express';
 import { sendHubSpotError } from '../hubspot-error.ts';
-import { bearerToken } from '../oauth/bearer-access.ts';
+import { clientCredentialsApp } from './client-credentials-app.ts';
 import { LIFECYCLE_EVENT_TYPES, type RequestProblem } from './subscription-request.ts';
 import type { JournalSubscription } from './subscription-store.ts';
 
@@ -31,17 +31,8 @@ export function subscriptionRoutes(options: SubscriptionRouteOptions): Router {
 
   /** The caller's app, or an error answered. */
   function caller(req: Request, res: Response, scope: string): number | null {
-    const token = bearerToken(req);
-    const app = token ? options.appFor(token) : null;
-    if (!app) {
-      sendHubSpotError(
-        res,
-        401,
-        'INVALID_AUTHENTICATION',
-        'Webhooks Journal subscriptions need the app’s client-credentials token (grant_type=client_credentials).',
-      );
-      return null;
-    }
+    const app = clientCredentialsApp(req, res, options.appFor, 'Webhooks Journal subscriptions');
+    if (!app) return null;
     if (app.scopes && !app.scopes.includes(scope)) {
       sendHubSpotError(
         res,
