@@ -108,6 +108,9 @@ async function boot(fake: FakeHubSpotPortal): Promise<Harness> {
     scopes: [...REQUIRED_SCOPE_NAMES, ...OPTIONAL_SCOPE_NAMES],
     installedAt: Date.now(),
   });
+  // A portal installed and backfilled earlier: the server would otherwise start its backfill (unfinished-backfills.ts).
+  const at = Date.now();
+  await store.setBackfillProgress({ portalId: PORTAL, scored: 0, total: 0, startedAt: at, finishedAt: at });
   const server = await startServer(env, { pollMs: 20 });
   const status: Harness['status'] = async () => (await fetch(`${server.url}/status`)).json() as never;
   const target = { serverUrl: server.url, publicBaseUrl: PUBLIC_BASE_URL, secret: SECRET };
