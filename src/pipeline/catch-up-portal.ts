@@ -23,7 +23,7 @@ export interface CatchUpDeps {
   journal: JournalReader;
   /** HUBSPOT_APP_ID: the app's own writes come back in the journal too, and are dropped like their webhooks. */
   appId: number;
-  /** The reconciliation sweep (sweepPortal), for what an expired offset can no longer replay. */
+  /** The reconciliation (a re-score of every company: backfillPortal), for what an expired offset can no longer replay. */
   reconcile(portalId: PortalId): Promise<unknown>;
   /** Deletes the portal's tokens and data: the same purge as every uninstall (OAuth.uninstall). */
   purge(portalId: PortalId): Promise<unknown>;
@@ -35,7 +35,7 @@ export interface CatchUpDeps {
 export interface CatchUpReport {
   /**
    * `started`: no offset yet, the latest was stored (nothing to replay); `caught_up`: read up to the latest entry;
-   * `reconciled`: the offset had expired, the sweep ran; `uninstalled`: an APP_UNINSTALL was read and the portal
+   * `reconciled`: the offset had expired, the portal was re-scored; `uninstalled`: an APP_UNINSTALL was read and the portal
    * purged; `not_installed`: nothing to do.
    */
   outcome: 'started' | 'caught_up' | 'reconciled' | 'uninstalled' | 'not_installed';
@@ -67,13 +67,13 @@ export async function catchUpPortal(deps: CatchUpDeps, portalId: PortalId): Prom
   const reconcile = async (offset: string) => {
     log.warn(
       { offset },
-      'journal offset expired: the changes since cannot be replayed; running the reconciliation sweep',
+      'journal offset expired: the changes since cannot be replayed; re-scoring every company of the portal',
     );
-    // The latest is read before the sweep: whatever happens during it is read next round (and deduped).
+    // The latest is read before the re-score: whatever happens during it is read next round (and deduped).
     const start = await startAtLatest();
     await deps.reconcile(portalId);
     await store.setJournalOffset(portalId, start.offset);
-    log.info({ offset: start.offset }, 'journal catch-up restarts from the latest entry after the sweep');
+    log.info({ offset: start.offset }, 'journal catch-up restarts from the latest entry after the re-score');
     return { ...report, outcome: 'reconciled' as const };
   };
 

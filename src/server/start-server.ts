@@ -91,7 +91,9 @@ export async function startServer(
       now,
       appId: env.HUBSPOT_APP_ID,
       journal: appJournalReader({ env, logger, now, metrics }),
-      reconcile: (portalId) => sweepPortal(pipeline, portalId),
+      // More than the journal's 3 days missed: every company is re-scored (a backfill, with progress on /status), not
+      // only the daily sweep's candidates, which cover the signals of absence and none of the missed events.
+      reconcile: (portalId) => backfillPortal(pipeline, portalId),
       purge: (portalId) => oauth.uninstall(portalId),
     },
   });

@@ -200,17 +200,20 @@ describe.each(DATABASES)('catch-up after downtime on %s', (_, database) => {
     expect((await readAppStatus(running.url)).deadLetters).toBe(0);
   }, 120_000);
 
-  it('on an offset the journal no longer has (404), sweeps the portal and starts again from the latest entry', async () => {
+  it('on an offset the journal no longer has (404), re-scores every company and starts again from the latest entry', async () => {
     await server?.stop();
     server = null;
     await stack.peek.setJournalOffset(DEMO_PORTAL_ID, randomUUID());
     const latest = journalOffsets().at(-1) as string;
-    const searches = stack.sandbox.calls.counts().search;
+    const restartedAt = Date.now();
 
     await restart();
     await vi.waitFor(async () => expect(await stack.peek.getJournalOffset(DEMO_PORTAL_ID)).toBe(latest), WAIT);
-    // The sweep finds its candidates with CRM searches; nothing else searches at start.
-    expect(stack.sandbox.calls.counts().search).toBeGreaterThan(searches);
+    // The reconciliation is a full re-score: a backfill that started after the restart and scored every company.
+    const progress = (await stack.peek.listBackfillProgress()).find((p) => p.portalId === DEMO_PORTAL_ID);
+    expect(progress?.startedAt).toBeGreaterThanOrEqual(restartedAt);
+    expect(progress?.finishedAt).not.toBeNull();
+    expect(progress?.scored).toBe((await stack.peek.listCompanyIds(DEMO_PORTAL_ID)).length);
   }, 120_000);
 
   it('purges the portal when the journal says the app was uninstalled while it was down', async () => {

@@ -198,12 +198,12 @@ describe.each(STORES)('catchUpPortal on %s', (_, open) => {
     expect(await store.getJournalOffset(PORTAL)).toBe(offsets().at(-1));
   });
 
-  it('on an expired offset (404), runs the sweep and restarts from the entry that was latest before it', async () => {
+  it('on an expired offset (404), reconciles (re-scores) and restarts from the entry that was latest before it', async () => {
     await install();
     await store.setJournalOffset(PORTAL, UNKNOWN_OFFSET);
     platform.journal.record(PORTAL, employees('9120000001', '10'));
     const latestBefore = offsets().at(-1);
-    // A change while the sweep runs: after the stored offset, so the next round reads it.
+    // A change while the re-score runs: after the stored offset, so the next round reads it.
     deps.reconcile.mockImplementation(async () => platform.journal.record(PORTAL, employees('9120000002', '20')));
 
     expect(await catchUpPortal(deps, PORTAL)).toMatchObject({ outcome: 'reconciled', accepted: 0 });

@@ -13,7 +13,7 @@ export class JournalOffsetExpiredError extends Error {
   constructor(portalId: PortalId, offset: string, options?: ErrorOptions) {
     super(
       `the Webhooks Journal no longer has offset ${offset} of portal ${portalId} (entries are kept 3 days): ` +
-        'the changes since cannot be replayed, the portal is reconciled by a sweep instead',
+        'the changes since cannot be replayed, the portal is reconciled by re-scoring every company instead',
       options,
     );
     this.portalId = portalId;
