@@ -3,10 +3,18 @@ import type { TokenEndpoint } from '../oauth/token-endpoint.ts';
 
 /** What the journal reads need: https://developers.hubspot.com/docs/api-reference/latest/webhooks-journal/guide */
 export const JOURNAL_READ_SCOPES = ['developer.webhooks_journal.read'] as const;
-/** What listing, creating and deleting the journal's subscriptions need (same guide). */
+/**
+ * What listing, creating and deleting the journal's subscriptions need (same guide), with the read scopes of the
+ * object types subscribed to, which the guide asks for too (the app's own, see ../oauth/scopes.ts).
+ */
 export const JOURNAL_SUBSCRIPTION_SCOPES = [
   'developer.webhooks_journal.subscriptions.read',
   'developer.webhooks_journal.subscriptions.write',
+  'crm.objects.companies.read',
+  'crm.objects.contacts.read',
+  'crm.objects.deals.read',
+  'tickets',
+  'sales-email-read',
 ] as const;
 /** A token with less than this left is replaced before it is used. */
 export const RENEW_AHEAD_MS = 60_000;

@@ -156,7 +156,7 @@ function covers(sub: Existing, wanted: JournalSubscriptionRequest): boolean {
 /** What the operator does about a failure; each case is retried at the next start and catch-up round anyway. */
 export function howToFix(error: unknown): string {
   const retry = 'it is tried again at the next catch-up round and at start';
-  const scopes = `the app needs the ${JOURNAL_SUBSCRIPTION_SCOPES.join(' and ')} scopes (HubSpot's Webhooks Journal guide)`;
+  const scopes = `the app needs the ${JOURNAL_SUBSCRIPTION_SCOPES.join(', ')} scopes (HubSpot's Webhooks Journal guide)`;
   const missed = 'until then the journal misses what these subscriptions cover';
   if (error instanceof TokenEndpointError) {
     if (error.kind === 'invalid_client') {

@@ -228,7 +228,7 @@ describe('ensureJournalSubscriptions, against the sandbox', () => {
     const scopeless = await ensureJournalSubscriptions({ api: api(JOURNAL_READ_SCOPES), logger: logger() }, [PORTAL]);
     expect(scopeless).toMatchObject({ ensured: [], lifecycle: false, created: 0, failed: [{ portalId: null }] });
     expect(warnings().at(-1)?.msg).toContain(
-      'the app needs the developer.webhooks_journal.subscriptions.read and developer.webhooks_journal.subscriptions.write scopes',
+      'the app needs the developer.webhooks_journal.subscriptions.read, developer.webhooks_journal.subscriptions.write, crm.objects.companies.read',
     );
 
     const wrongSecret = await ensureJournalSubscriptions({ api: api(undefined, 'nope'), logger: logger() }, [PORTAL]);
