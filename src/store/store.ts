@@ -42,6 +42,11 @@ export type RateBucket = 'general' | 'search';
  */
 export interface RateSlotLedger {
   take(portalId: PortalId, bucket: RateBucket, limit: RateLimit): Promise<number>;
+  /**
+   * Holds every take of the portal for `delayMs` from now (a 429's Retry-After), for every process sharing the
+   * ledger; a shorter pause never cuts a longer one.
+   */
+  pause?(portalId: PortalId, delayMs: number): Promise<void>;
 }
 
 /** HubSpot's id of an installing account (the `portalId` of webhooks, the `hub_id` of OAuth). */

@@ -60,6 +60,17 @@ describe.skipIf(unavailable !== null)('PostgreSQL rate slots: one HubSpot limit 
     expect(await ledger?.take(43, 'general', limit)).toBeGreaterThan(0);
   });
 
+  it('holds every process when one of them pauses a portal (a 429), and only that portal', async () => {
+    const [first, second] = stores;
+    const limit = { requests: 100, windowMs: 1_000 };
+    await first?.sharedRateSlots?.pause?.(77, 60_000);
+    await first?.sharedRateSlots?.pause?.(77, 1_000); // a shorter pause never cuts a longer one
+    const wait = await second?.sharedRateSlots?.take(77, 'general', limit);
+    expect(wait).toBeGreaterThan(58_000);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    expect(await second?.sharedRateSlots?.take(78, 'general', limit)).toBe(0);
+  });
+
   it('keeps searches in their own window', async () => {
     const [store] = stores;
     const ledger = store?.sharedRateSlots;

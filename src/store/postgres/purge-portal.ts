@@ -3,8 +3,8 @@ import { PORTAL_TABLES as SHARED_PORTAL_TABLES } from '../portal-tables.ts';
 import type { PortalId } from '../store.ts';
 import { inTransaction } from './in-transaction.ts';
 
-/** The tables both stores have, and the shared rate-limit ledger only this one keeps (rate-slots.ts). */
-export const PORTAL_TABLES = [...SHARED_PORTAL_TABLES, 'rate_slots'] as const;
+/** The tables both stores have, and the shared rate-limit ledger and pauses only this one keeps (rate-slots.ts). */
+export const PORTAL_TABLES = [...SHARED_PORTAL_TABLES, 'rate_slots', 'rate_pauses'] as const;
 
 /** Uninstall: the installation and all the portal's data, in one transaction. True when it was installed. */
 export async function purgePortal(pool: Pool, portalId: PortalId): Promise<boolean> {

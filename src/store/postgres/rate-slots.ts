@@ -18,5 +18,15 @@ export function postgresRateSlots(pool: Pool): RateSlotLedger {
       ]);
       return rows[0]?.wait ?? 0;
     },
+    async pause(portalId, delayMs) {
+      if (!(delayMs > 0)) return;
+      // The database's clock, like the grants: the pause ends at the same moment for every process.
+      await pool.query(
+        `INSERT INTO rate_pauses (portal_id, until_at)
+         VALUES ($1, (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT + $2)
+         ON CONFLICT (portal_id) DO UPDATE SET until_at = GREATEST(rate_pauses.until_at, EXCLUDED.until_at)`,
+        [portalId, Math.ceil(delayMs)],
+      );
+    },
   };
 }

@@ -123,6 +123,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     pause(portalId, untilMs) {
       const state = stateOf(portalId);
       state.pausedUntil = Math.max(state.pausedUntil, untilMs);
+      // The other processes on a shared ledger hold too, rather than each meeting its own 429. Best effort: a
+      // failure leaves this process paused and the others finding out from HubSpot.
+      ledger.pause?.(portalId, untilMs - now()).catch(() => {});
     },
     stats: () => ({ ...totals }),
   };

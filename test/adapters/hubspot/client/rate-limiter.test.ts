@@ -115,6 +115,17 @@ describe('createRateLimiter', () => {
     expect(order).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('passes a pause on to a shared ledger, so the other processes hold too', async () => {
+    const clock = fakeClock();
+    const paused: [number, number][] = [];
+    const ledger = {
+      take: async () => 0,
+      pause: async (portalId: number, delayMs: number) => void paused.push([portalId, delayMs]),
+    };
+    createRateLimiter({ ...clock, ledger }).pause(3, T0 + 4_000);
+    expect(paused).toEqual([[3, 4_000]]);
+  });
+
   it('holds a paused portal until the pause ends, and only that portal', async () => {
     const clock = fakeClock();
     const limiter = createRateLimiter(clock);
