@@ -9,7 +9,7 @@ import { createPlatform, type Platform } from '../../src/sandbox/platform/create
 import { LIFECYCLE_EVENT_TYPES } from '../../src/sandbox/platform/journal/subscription-request.ts';
 import type { SandboxChange } from '../../src/sandbox/platform/sandbox-change.ts';
 import { toWebhookEvents } from '../../src/sandbox/platform/webhooks/to-webhook-events.ts';
-import { appSubscriptions } from '../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
+import { subscriptionsFromHsmeta } from '../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -166,7 +166,7 @@ describe.each(STORES)('catchUpPortal on %s', (_, open) => {
       toWebhookEvents(change, {
         portalId: PORTAL,
         appId: APP.appId,
-        subscriptions: appSubscriptions(),
+        subscriptions: subscriptionsFromHsmeta(),
         nextEventId: () => eventId++,
       }),
     );

@@ -33,7 +33,7 @@ const HSMETA_FILE = new URL('../../../../webhooks/webhooks-hsmeta.json', import.
 /**
  * The active subscriptions of the app's webhooks component (https://developers.hubspot.com/docs/apps/developer-platform/add-features/configure-webhooks):
  * what the app asked HubSpot to tell it, so a journal entry becomes exactly the webhook events HubSpot would have sent
- * for it. The sandbox reads the same file as HubSpot's side (src/sandbox/platform/webhooks/webhook-subscriptions.ts).
+ * for it. The sandbox, as HubSpot's side, reads the file through this too (src/sandbox/platform/webhooks/webhook-subscriptions.ts).
  */
 export function appSubscriptions(json: unknown = JSON.parse(readFileSync(HSMETA_FILE, 'utf8'))): AppSubscription[] {
   const parsed = Hsmeta.safeParse(json);

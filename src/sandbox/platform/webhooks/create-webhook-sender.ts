@@ -3,7 +3,7 @@ import type { SandboxChange } from '../sandbox-change.ts';
 import { seededRandom } from '../seeded-random.ts';
 import { type DeliveryFaults, planDeliveries } from './plan-deliveries.ts';
 import { type OutgoingWebhookEvent, toWebhookEvents } from './to-webhook-events.ts';
-import { appSubscriptions, type WebhookSubscription } from './webhook-subscriptions.ts';
+import { subscriptionsFromHsmeta, type WebhookSubscription } from './webhook-subscriptions.ts';
 
 export interface WebhookRetryPolicy {
   /** Sends of one batch in all, the first included: HubSpot tries up to 10 times. */
@@ -83,7 +83,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const retry = { ...DEFAULT_WEBHOOK_RETRY, ...options.retry };
   const send = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const subscriptions = options.subscriptions ?? appSubscriptions();
+  const subscriptions = options.subscriptions ?? subscriptionsFromHsmeta();
   const faults = options.faults ?? {};
   const random = seededRandom(faults.seed ?? 1);
   const autoFlushMs = options.autoFlushMs === undefined ? 50 : options.autoFlushMs;

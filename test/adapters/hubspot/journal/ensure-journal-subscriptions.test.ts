@@ -19,7 +19,7 @@ import { createLogger } from '../../../../src/log/create-logger.ts';
 import { createPlatform, type Platform } from '../../../../src/sandbox/platform/create-platform.ts';
 import type { SandboxChange } from '../../../../src/sandbox/platform/sandbox-change.ts';
 import { toWebhookEvents } from '../../../../src/sandbox/platform/webhooks/to-webhook-events.ts';
-import { appSubscriptions as sandboxWebhookSubscriptions } from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
+import { subscriptionsFromHsmeta as sandboxWebhookSubscriptions } from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
 import { checkExchange, type Exchange } from '../../../helpers/hubspot-contract.ts';
 import { type Served, serve } from '../../../sandbox/platform/serve.ts';
 

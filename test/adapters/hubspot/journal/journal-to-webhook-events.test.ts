@@ -7,7 +7,7 @@ import { toInboxEvent } from '../../../../src/http/to-inbox-event.ts';
 import { changeJournalEvent } from '../../../../src/sandbox/platform/journal/journal-events.ts';
 import type { SandboxChange } from '../../../../src/sandbox/platform/sandbox-change.ts';
 import { toWebhookEvents } from '../../../../src/sandbox/platform/webhooks/to-webhook-events.ts';
-import { appSubscriptions as hubspotSideSubscriptions } from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
+import { subscriptionsFromHsmeta as hubspotSideSubscriptions } from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
 import { caught } from '../../../helpers/caught.ts';
 
 const PORTAL = 24051987;

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxChange } from '../../../../src/sandbox/platform/sandbox-change.ts';
 import { toWebhookEvents } from '../../../../src/sandbox/platform/webhooks/to-webhook-events.ts';
-import {
-  appSubscriptions,
-  subscriptionsFromHsmeta,
-} from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
+import { subscriptionsFromHsmeta } from '../../../../src/sandbox/platform/webhooks/webhook-subscriptions.ts';
 
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
-const subscriptions = appSubscriptions();
+const subscriptions = subscriptionsFromHsmeta();
 let id = 1;
 const context = { portalId: 7, appId: 9, subscriptions, nextEventId: () => id++ };
 const taskStatus: SandboxChange = {
