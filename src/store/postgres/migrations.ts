@@ -131,7 +131,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX snoozes_company ON snoozes (portal_id, company_id, until_at);
   `,
-  // 3: the per-portal HubSpot rate limit, shared by every process on this database (rate-slots.ts).
+  // 3: the per-portal HubSpot rate limit and a 429's pause, shared by every process on this database (rate-slots.ts).
   `
   CREATE TABLE rate_slots (
     portal_id BIGINT NOT NULL,
@@ -140,34 +140,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX rate_slots_window ON rate_slots (portal_id, bucket, granted_at);
 
-  -- One grant, or the ms to wait for one, atomically: a transaction-scoped advisory lock per portal and bucket makes
-  -- concurrent callers take turns; the database's clock is the one every process agrees on.
-  CREATE FUNCTION take_rate_slot(p_portal BIGINT, p_bucket TEXT, p_requests INTEGER, p_window BIGINT)
-  RETURNS BIGINT LANGUAGE plpgsql AS $$
-  DECLARE
-    now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
-    nth BIGINT;
-  BEGIN
-    PERFORM pg_advisory_xact_lock(hashtextextended('rate_slots:' || p_portal || ':' || p_bucket, 0));
-    DELETE FROM rate_slots WHERE portal_id = p_portal AND bucket = p_bucket AND granted_at <= now_ms - p_window;
-    SELECT granted_at INTO nth FROM rate_slots WHERE portal_id = p_portal AND bucket = p_bucket
-      ORDER BY granted_at DESC OFFSET p_requests - 1 LIMIT 1;
-    IF nth IS NOT NULL THEN
-      RETURN GREATEST(1, nth + p_window - now_ms);
-    END IF;
-    INSERT INTO rate_slots (portal_id, bucket, granted_at) VALUES (p_portal, p_bucket, now_ms);
-    RETURN 0;
-  END
-  $$;
-  `,
-  // 4: a 429's pause shared by every process (rate-slots.ts): take_rate_slot answers the rest of the pause first.
-  `
   CREATE TABLE rate_pauses (
     portal_id BIGINT PRIMARY KEY,
     until_at BIGINT NOT NULL
   );
 
-  CREATE OR REPLACE FUNCTION take_rate_slot(p_portal BIGINT, p_bucket TEXT, p_requests INTEGER, p_window BIGINT)
+  -- The rest of a pause, or one grant, or the ms to wait for one, atomically: a transaction-scoped advisory lock per
+  -- portal and bucket makes concurrent callers take turns; the database's clock is the one every process agrees on.
+  CREATE FUNCTION take_rate_slot(p_portal BIGINT, p_bucket TEXT, p_requests INTEGER, p_window BIGINT)
   RETURNS BIGINT LANGUAGE plpgsql AS $$
   DECLARE
     now_ms BIGINT := (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT;
