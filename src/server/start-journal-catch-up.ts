@@ -14,6 +14,8 @@ export interface JournalCatchUp {
 export interface JournalCatchUpOptions {
   deps: Omit<CatchUpDeps, 'signal'>;
   listPortalIds: () => Promise<PortalId[]>;
+  /** Run with a round's portals before they are caught up (e.g. making sure of their journal subscriptions). */
+  beforeRound?: (portalIds: readonly PortalId[]) => Promise<void>;
   /** JOURNAL_CATCH_UP_MINUTES in ms; 0 turns the catch-up off. */
   everyMs: number;
   logger: Logger;
@@ -73,7 +75,9 @@ export function startJournalCatchUp(options: JournalCatchUpOptions): JournalCatc
   function startRound(): void {
     if (round || controller.signal.aborted) return;
     round = (async () => {
-      for (const portalId of await options.listPortalIds()) await catchUp(portalId);
+      const portalIds = await options.listPortalIds();
+      await options.beforeRound?.(portalIds);
+      for (const portalId of portalIds) await catchUp(portalId);
     })()
       .catch((error) => logger.error({ err: error }, 'journal catch-up round failed (store); it runs again next round'))
       .finally(() => {

@@ -36,10 +36,7 @@ export interface RunningServer {
 /**
  * Wires the parts (DESIGN §5) and starts them: HTTP intake, the inbox worker, the daily sweep, the journal catch-up.
  */
-export async function startServer(
-  env: AppEnv,
-  options: { pollMs?: number; minTickIntervalMs?: number } = {},
-): Promise<RunningServer> {
+export async function startServer(env: AppEnv, options: { pollMs?: number } = {}): Promise<RunningServer> {
   const logger = createLogger({ level: env.LOG_LEVEL });
   const store = await openStore(env.DATABASE_URL, env.ENCRYPTION_KEY);
   const now = Date.now;
@@ -78,12 +75,9 @@ export async function startServer(
   // What happened while the app was down, and uninstalls: from the Webhooks Journal, at start and every few minutes.
   const journal = startJournalCatchUp({
     everyMs: env.JOURNAL_CATCH_UP_MINUTES * 60_000,
-    listPortalIds: async () => {
-      const portalIds = await store.listPortalIds();
-      // Those a portal lacks first (a failure is retried next round; a restart finds them and creates nothing).
-      await journalSubscriptions?.ensure(portalIds);
-      return portalIds;
-    },
+    listPortalIds: () => store.listPortalIds(),
+    // The subscriptions a portal lacks first (a failure is retried next round; a restart finds them, creates nothing).
+    beforeRound: async (portalIds) => journalSubscriptions?.ensure(portalIds),
     logger,
     deps: {
       store,
@@ -152,7 +146,7 @@ export async function startServer(
     leaseMs: env.INBOX_LEASE_SECONDS * 1_000,
     workerId: `worker-${randomUUID()}`,
     pollMs: options.pollMs ?? 500,
-    minTickIntervalMs: options.minTickIntervalMs ?? DEFAULT_MIN_TICK_INTERVAL_MS,
+    minTickIntervalMs: DEFAULT_MIN_TICK_INTERVAL_MS,
   });
   const sweep = setInterval(() => {
     void (async () => {
